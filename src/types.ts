@@ -1,0 +1,83 @@
+/**
+ * The shapes the core passes around. Nothing here knows about Discord or the terminal.
+ */
+
+/** Metadata of one document in the knowledge folder. */
+export interface DocumentMeta {
+  /** Stable slug, from the file name without extension (`guangdong-first-conference-of-spring-2024`). */
+  id: string;
+  title: string;
+  /** Publisher or wire service, e.g. `PR Newswire`. */
+  source?: string;
+  url?: string;
+  /** Publication date as `YYYY-MM-DD`. */
+  published?: string;
+  language?: string;
+  tags: string[];
+  /** Path of the file relative to the knowledge folder. */
+  file: string;
+}
+
+/** A loaded document: its metadata and its body text (front matter removed). */
+export interface KnowledgeDocument extends DocumentMeta {
+  body: string;
+}
+
+/** A passage: one paragraph, or a few sentences of a long paragraph. The unit of search and citation. */
+export interface Passage {
+  /** `docId#p<paragraph>` or `docId#p<paragraph>.<part>` when the paragraph was split. Stable across builds. */
+  id: string;
+  docId: string;
+  /** 1-based paragraph number within the document body, for "¶3" citations. */
+  paragraph: number;
+  /** 1-based part within the paragraph (1 when the paragraph was not split). */
+  part: number;
+  text: string;
+}
+
+/** What kind of number a figure is. */
+export type FigureKind = 'amount' | 'count' | 'percent' | 'streak' | 'rank' | 'multiple' | 'date' | 'year';
+
+/** A figure found in a passage, with what it measures. */
+export interface Figure {
+  /** `passageId~n`, n the 0-based index of the figure within its passage. */
+  id: string;
+  kind: FigureKind;
+  /** The figure exactly as the source writes it, without qualifier: `13 trillion yuan`, `75,000`, `35 consecutive years`. */
+  text: string;
+  /** Normalised value: `13 trillion yuan` → 13000000000000, `75th` → 75, `18.4 percent` → 18.4. Dates: YYYYMMDD (or YYYYMM00). */
+  value: number;
+  /** `yuan`, `USD`, `percent`, `years`, `enterprises`, `times`, `date`, ... */
+  unit: string;
+  /** `more than`, `over`, `about`, ... when the source qualifies the number. */
+  qualifier?: string;
+  /** A short phrase saying what the figure measures: `regional GDP`, `high-tech enterprises`. */
+  label: string;
+  /** The sentence the figure stands in. */
+  sentence: string;
+  passageId: string;
+  docId: string;
+}
+
+/** One problem found while loading the knowledge folder. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  /** Path relative to the knowledge folder. */
+  file: string;
+  /** The field at fault (`title`, `published`, `front matter`, `body`, `encoding`, `id`). */
+  field: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+/** A citation for a passage. */
+export interface Citation {
+  docId: string;
+  title: string;
+  source?: string;
+  published?: string;
+  url?: string;
+  paragraph: number;
+}
