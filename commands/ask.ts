@@ -1,0 +1,84 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { type Answer, ask } from '../src/answer/ask.js';
+import { suggestQuestions } from '../src/answer/suggest.js';
+import type { KnowledgeBase } from '../src/knowledge-base.js';
+import { answerEmbeds } from './render/answer.js';
+import { answerButtons } from './render/buttons.js';
+import { escapeText } from './render/text.js';
+import { forAudience, isPublic, notice } from './reply/messages.js';
+import type { MessageData, Reply } from './reply/payload.js';
+import type { CommandModule, Invocation } from './types.js';
+
+/** The longest question `/ask` accepts. */
+export const MAX_QUESTION_LENGTH = 300;
+
+export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'ask',
+  description: 'Ask a question: get the passages that answer it, with citations and figures',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question, e.g. "How many high-tech enterprises does Guangdong have?"',
+      required: true,
+      max_length: MAX_QUESTION_LENGTH,
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'share',
+      description: 'Post the answer in the channel (default: only you see it)',
+    },
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'for',
+      description: 'Post the answer in the channel for this person (pings only them)',
+    },
+  ],
+};
+
+/** The reply when the knowledge does not answer: never a random passage, but topics to try. */
+export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: string[]): Reply {
+  const tries = suggestions.length > 0 ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.` : '';
+  return notice(`I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${kb.documents.length} documents).${tries}`, {
+    answered: false,
+  });
+}
+
+/**
+ * The message of an answer: embeds, and the buttons that fit its audience (Share only on an
+ * ephemeral answer, More only when more passages match and the message is the asker's own).
+ */
+export function answerMessage(answer: Answer, kb: KnowledgeBase, options: { ephemeral: boolean; offset?: number }): MessageData {
+  const offset = options.offset ?? 0;
+  return {
+    embeds: answerEmbeds(answer, kb.name),
+    components: answerButtons({
+      shareable: options.ephemeral,
+      ...(options.ephemeral && answer.hasMore ? { more: { offset: offset + answer.passages.length, question: answer.query } } : {}),
+    }),
+  };
+}
+
+/** Answers `question` for an invocation, respecting `share` and `for`. */
+export function answerFor(invocation: Invocation, kb: KnowledgeBase, answer: Answer): Reply {
+  if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
+  const data = answerMessage(answer, kb, { ephemeral: !isPublic(invocation) });
+  return forAudience(invocation, data, { answered: true });
+}
+
+export const command: CommandModule = {
+  definition,
+  ephemeral: (invocation) => !isPublic(invocation),
+  execute(invocation, context) {
+    const question = String(invocation.options.question ?? '').trim().slice(0, MAX_QUESTION_LENGTH);
+    if (!question) return notice('Ask me something, for example `/ask question: How many high-tech enterprises are there?`');
+    const kb = context.knowledge();
+    return answerFor(invocation, kb, ask(kb, question));
+  },
+  autocomplete(invocation, context) {
+    return { kind: 'choices', choices: suggestQuestions(context.knowledge(), invocation.focused?.value ?? '') };
+  },
+};

@@ -1,0 +1,19 @@
+import { codeBlock } from '@discordjs/formatters';
+import { plainCitationFromEmbed } from '../render/citation.js';
+import { BUTTON } from '../render/buttons.js';
+import { notice } from '../reply/messages.js';
+import type { ButtonModule } from '../types.js';
+
+/** "Cite": an ephemeral plain-text citation of each quoted passage, ready to paste. */
+export const button: ButtonModule = {
+  prefix: BUTTON.cite,
+  updatesMessage: false,
+  ephemeral: () => true,
+  execute(invocation) {
+    const citations = (invocation.message?.embeds ?? [])
+      .map(plainCitationFromEmbed)
+      .filter((citation): citation is string => Boolean(citation));
+    if (citations.length === 0) return notice('There is nothing to cite in that message.');
+    return notice(citations.map((citation) => codeBlock(citation)).join('\n'));
+  },
+};

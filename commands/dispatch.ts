@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { buttonsByPrefix, commandsByName } from './index.js';
+import type { RateLimiter } from './rate-limit.js';
+import { enforceReply } from './reply/enforce.js';
+import { notice } from './reply/messages.js';
+import type { Reply } from './reply/payload.js';
+import type { CommandContext, Invocation } from './types.js';
+
+/** What a transport needs to answer interactions. */
+export interface DispatchDeps {
+  context: CommandContext;
+  /** Per-user limit on commands and buttons (not on autocomplete). */
+  rateLimiter?: RateLimiter;
+}
+
+/** A short id that ties the apology a user sees to the log line with the stack. */
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function handlerOf(invocation: Invocation) {
+  return invocation.kind === 'button' ? buttonsByPrefix.get(invocation.name) : commandsByName.get(invocation.name);
+}
+
+/**
+ * Whether the reply to an invocation will be ephemeral, known before it runs, so a transport that
+ * must defer (Discord's 3-second window) defers the right way.
+ */
+export function willBeEphemeral(invocation: Invocation): boolean {
+  return handlerOf(invocation)?.ephemeral(invocation) ?? true;
+}
+
+/** Whether the reply to a button edits the message it is on (so a deferral is an update). */
+export function willUpdateMessage(invocation: Invocation): boolean {
+  return invocation.kind === 'button' && (buttonsByPrefix.get(invocation.name)?.updatesMessage ?? false);
+}
+
+/**
+ * Runs the handler of an invocation and returns a reply within Discord's limits. Never throws:
+ * an unknown command, a rate-limited user or a failing handler all get a polite ephemeral
+ * message, and a failure is logged once with its stack and an error id the user also sees.
+ * Logs one line per command: name, latency, outcome, whether it was answered (no message content).
+ */
+export async function dispatch(invocation: Invocation, deps: DispatchDeps): Promise<Reply> {
+  const started = performance.now();
+  const { logger } = deps.context;
+  const log = (outcome: string, reply?: Reply, extra: Record<string, unknown> = {}) => {
+    if (invocation.kind === 'autocomplete') return;
+    logger.info(
+      {
+        command: invocation.name,
+        kind: invocation.kind,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+        ...(reply?.meta?.answered !== undefined ? { answered: reply.meta.answered } : {}),
+        ...extra,
+      },
+      'command',
+    );
+  };
+
+  const handler = handlerOf(invocation);
+  if (!handler) {
+    log('unknown');
+    return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
+  }
+  if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
+    const waitMs = deps.rateLimiter.take(invocation.user.id);
+    if (waitMs > 0) {
+      log('rate-limited');
+      return enforceReply(notice(`You're asking quickly! Try again in ${Math.ceil(waitMs / 1000)} s.`));
+    }
+  }
+  try {
+    let reply: Reply;
+    if (invocation.kind === 'autocomplete') {
+      const command = commandsByName.get(invocation.name);
+      reply = command?.autocomplete?.(invocation, deps.context) ?? { kind: 'choices', choices: [] };
+    } else {
+      reply = await handler.execute(invocation, deps.context);
+    }
+    const safe = enforceReply(reply);
+    log('ok', safe);
+    return safe;
+  } catch (error) {
+    const errorId = newErrorId();
+    logger.error({ err: error, errorId, command: invocation.name, kind: invocation.kind }, 'command failed');
+    if (invocation.kind === 'autocomplete') return { kind: 'choices', choices: [] };
+    return enforceReply(notice(`Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`));
+  }
+}

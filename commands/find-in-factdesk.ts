@@ -1,0 +1,29 @@
+import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ask } from '../src/answer/ask.js';
+import { findNumberSources } from '../src/answer/number-sources.js';
+import { answerFor, MAX_QUESTION_LENGTH } from './ask.js';
+import { notice } from './reply/messages.js';
+import type { CommandModule } from './types.js';
+
+export const definition: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
+  type: ApplicationCommandType.Message,
+  name: 'Find in factdesk',
+};
+
+/**
+ * The message context menu: the selected message's text is the question. When it quotes a number,
+ * the answer is where that number comes from; otherwise the message is asked like `/ask`.
+ * Ephemeral: only the user who clicked sees it (Share makes it public).
+ */
+export const command: CommandModule = {
+  definition,
+  ephemeral: () => true,
+  execute(invocation, context) {
+    const text = (invocation.message?.content ?? '').trim().slice(0, MAX_QUESTION_LENGTH * 2);
+    if (!text) return notice('That message has no text to look up.');
+    const kb = context.knowledge();
+    const answer = findNumberSources(kb, text) ?? ask(kb, text.slice(0, MAX_QUESTION_LENGTH));
+    return answerFor({ ...invocation, options: {} }, kb, answer);
+  },
+};

@@ -1,0 +1,20 @@
+/** Discord's limits on what a bot may send. https://discord.com/developers/docs/resources/message */
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  actionRows: 5,
+  buttonsPerRow: 5,
+  customId: 100,
+  buttonLabel: 80,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;

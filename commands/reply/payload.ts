@@ -1,0 +1,34 @@
+import type {
+  APIActionRowComponent,
+  APIAllowedMentions,
+  APIApplicationCommandOptionChoice,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+} from 'discord-api-types/v10';
+
+/** A message a handler wants to send, in Discord's own JSON shape. */
+export interface MessageData {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowed_mentions?: APIAllowedMentions;
+  /** Message flags; `MessageFlags.Ephemeral` (64) for a reply only the user sees. */
+  flags?: number;
+}
+
+/**
+ * What a handler returns; each transport turns it into the matching interaction response:
+ * - `message`: a new message (callback type 4, or a channel message for the console);
+ * - `update`: edit the message the button was on (callback type 7);
+ * - `choices`: autocomplete results (callback type 8).
+ */
+export type Reply =
+  | { kind: 'message'; data: MessageData; meta?: ReplyMeta }
+  | { kind: 'update'; data: MessageData; meta?: ReplyMeta }
+  | { kind: 'choices'; choices: APIApplicationCommandOptionChoice<string>[]; meta?: ReplyMeta };
+
+/** What the log line of a command reports about its reply (never sent to Discord). */
+export interface ReplyMeta {
+  /** For questions: whether the knowledge answered it. */
+  answered?: boolean;
+}

@@ -1,0 +1,64 @@
+import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import type { KnowledgeBase } from '../src/knowledge-base.js';
+import type { LoadReport } from '../src/runtime/knowledge-holder.js';
+import type { Reply } from './reply/payload.js';
+
+/** Who triggered an interaction. */
+export interface Actor {
+  id: string;
+  /** Display name, for "asked by …" lines (never used to ping). */
+  name: string;
+}
+
+/**
+ * An interaction as every transport sees it, whatever it came from (gateway, HTTP endpoint,
+ * console): the command or button, its options, who used it, and the message it points at.
+ */
+export interface Invocation {
+  kind: 'command' | 'autocomplete' | 'button' | 'message-menu';
+  /** Command name (`ask`, `Find in factdesk`) or, for a button, the custom_id prefix (`share`). */
+  name: string;
+  /** Option values by name; a user option holds the user's id. */
+  options: Record<string, string | number | boolean | undefined>;
+  /** For autocomplete: the option being typed. */
+  focused?: { name: string; value: string };
+  /** For a button: its full custom_id. */
+  customId?: string;
+  user: Actor;
+  channelId?: string;
+  guildId?: string;
+  /** For a button, the message it sits on; for a message menu, the selected message. */
+  message?: { id: string; content: string; embeds: APIEmbed[] };
+}
+
+
+/**
+ * What a handler may use. Passed in by the transport: handlers hold no state of their own.
+ */
+export interface CommandContext {
+  /** The knowledge base now serving (it changes on `/reload`). */
+  knowledge(): KnowledgeBase;
+  /** Reloads the knowledge folder; a failed reload keeps the old knowledge serving. */
+  reload(): Promise<LoadReport>;
+  logger: Logger;
+}
+
+/** A slash command or context-menu command: its definition and its handlers. */
+export interface CommandModule {
+  /** The definition registered with Discord (name, options, permissions). */
+  definition: RESTPostAPIApplicationCommandsJSONBody;
+  /** Whether the reply will be ephemeral, known before running it (to defer the right way). */
+  ephemeral(invocation: Invocation): boolean;
+  execute(invocation: Invocation, context: CommandContext): Reply | Promise<Reply>;
+  autocomplete?(invocation: Invocation, context: CommandContext): Reply;
+}
+
+/** A button handler, found by the prefix of the custom_id (`share`, `more:3:…`). */
+export interface ButtonModule {
+  prefix: string;
+  ephemeral(invocation: Invocation): boolean;
+  /** True when the button edits the message it sits on (a deferral must then be an update). */
+  updatesMessage: boolean;
+  execute(invocation: Invocation, context: CommandContext): Reply | Promise<Reply>;
+}

@@ -1,0 +1,69 @@
+import type { KnowledgeBase } from '../knowledge-base.js';
+import { tokenize } from '../search/analyzer.js';
+import type { Citation, Figure } from '../types.js';
+import { ANSWER_COVERAGE_THRESHOLD } from './ask.js';
+import { citationOf } from './citation.js';
+import { figureIntent } from './intent.js';
+import { suggestTopics } from './suggest.js';
+
+/** A figure with the citation of its passage. */
+export interface CitedFigure extends Figure {
+  citation: Citation;
+  score: number;
+}
+
+/** The answer to a `/figure` lookup. */
+export interface FigureAnswer {
+  query: string;
+  answered: boolean;
+  /** Best first. */
+  figures: CitedFigure[];
+  /**
+   * The best figure and the figures other documents report for the same metric, newest first;
+   * empty when only one document reports it.
+   */
+  sameMetric: CitedFigure[];
+  suggestions: string[];
+}
+
+/** True when two figures measure the same thing: same unit and mostly the same label words. */
+export function sameMetric(a: Figure, b: Figure): boolean {
+  if (a.unit !== b.unit || a.kind !== b.kind) return false;
+  const left = new Set(tokenize(a.label));
+  const right = new Set(tokenize(b.label));
+  if (left.size === 0 || right.size === 0) return false;
+  const shared = [...left].filter((term) => right.has(term)).length;
+  return shared / Math.max(left.size, right.size) >= 0.6;
+}
+
+/**
+ * Looks up the figures for a topic: best first, with their citations, and the same metric as
+ * reported by other documents (newest first), so conflicting values are shown side by side.
+ *
+ * @example
+ * lookupFigure(kb, 'high-tech enterprises').figures[0].text // → '75,000'
+ */
+export function lookupFigure(kb: KnowledgeBase, topic: string, { limit = 5 } = {}): FigureAnswer {
+  const query = topic.trim();
+  const intent = figureIntent(query);
+  const figures: CitedFigure[] = [];
+  for (const hit of kb.index.searchFigures(query, { limit: limit * 4 })) {
+    const figure = kb.figuresById.get(hit.figureId);
+    const passage = figure && kb.passagesById.get(figure.passageId);
+    if (!figure || !passage || hit.coverage < ANSWER_COVERAGE_THRESHOLD) continue;
+    if (figure.kind === 'year' && !intent.wantsTime) continue;
+    figures.push({ ...figure, citation: citationOf(kb, passage), score: Math.round(hit.score * 1000) / 1000 });
+  }
+  const top = figures[0];
+  if (!top) {
+    return { query, answered: false, figures: [], sameMetric: [], suggestions: suggestTopics(kb, query, 5) };
+  }
+  const others = figures.filter((figure) => figure.docId !== top.docId && sameMetric(top, figure));
+  const byDoc = new Map<string, CitedFigure>();
+  for (const figure of [top, ...others]) if (!byDoc.has(figure.docId)) byDoc.set(figure.docId, figure);
+  const comparison =
+    byDoc.size > 1
+      ? [...byDoc.values()].sort((a, b) => (b.citation.published ?? '').localeCompare(a.citation.published ?? ''))
+      : [];
+  return { query, answered: true, figures: figures.slice(0, limit), sameMetric: comparison, suggestions: [] };
+}

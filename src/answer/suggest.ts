@@ -1,0 +1,93 @@
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Figure } from '../types.js';
+
+/** Discord's limits on one autocomplete choice. */
+export const MAX_CHOICE_LENGTH = 100;
+export const MAX_CHOICES = 25;
+
+/** One autocomplete suggestion: what the user sees and what the option receives. */
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+function clip(text: string, max = MAX_CHOICE_LENGTH): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Figures worth suggesting: bare years and dates measure nothing on their own. */
+function suggestible(figure: Figure): boolean {
+  return figure.kind !== 'year' && figure.kind !== 'date' && figure.label.trim().length > 0;
+}
+
+/** Figures matching a partial input, best first; with no input, the figures in document order. */
+function figuresFor(kb: KnowledgeBase, partial: string, limit: number): Figure[] {
+  const text = partial.trim();
+  const figures = text
+    ? kb.index
+        .searchFigures(text, { limit: limit * 3, prefixLast: !/\s$/.test(partial) })
+        .map((hit) => kb.figuresById.get(hit.figureId))
+    : kb.figures;
+  return figures.filter((figure): figure is Figure => figure !== undefined && suggestible(figure));
+}
+
+/**
+ * Labels of figures that match a partial topic, without repeats, for `/figure` autocomplete and
+ * for "try instead" hints. At most `limit` (Discord allows 25), each at most 100 characters.
+ *
+ * @example
+ * suggestTopics(kb, 'high-te') // → ['high-tech enterprises', …]
+ */
+export function suggestTopics(kb: KnowledgeBase, partial: string, limit = MAX_CHOICES): string[] {
+  const labels: string[] = [];
+  for (const figure of figuresFor(kb, partial, limit)) {
+    const label = clip(figure.label);
+    if (!labels.some((seen) => seen.toLowerCase() === label.toLowerCase())) labels.push(label);
+    if (labels.length >= limit) break;
+  }
+  return labels;
+}
+
+/** Autocomplete choices for a `/figure` topic: the label, with the value and document in the name. */
+export function suggestFigureChoices(kb: KnowledgeBase, partial: string, limit = MAX_CHOICES): Suggestion[] {
+  const choices: Suggestion[] = [];
+  for (const figure of figuresFor(kb, partial, limit)) {
+    const value = clip(figure.label);
+    if (choices.some((choice) => choice.value.toLowerCase() === value.toLowerCase())) continue;
+    const docName = kb.documentsById.get(figure.docId)?.title ?? figure.docId;
+    choices.push({ name: clip(`${figure.label}: ${figure.text} (${docName})`), value });
+    if (choices.length >= limit) break;
+  }
+  return choices;
+}
+
+/** A question about a figure, phrased by its kind. */
+function questionAbout(figure: Figure): string {
+  switch (figure.kind) {
+    case 'count':
+      return `How many ${figure.label}?`;
+    case 'streak':
+      return `For how long: ${figure.label}?`;
+    case 'rank':
+      return `What rank: ${figure.label}?`;
+    default:
+      return `What is the ${figure.label}?`;
+  }
+}
+
+/**
+ * Autocomplete choices for `/ask`: what the user typed first (so it can be sent as is), then
+ * questions about the figures the input points to.
+ */
+export function suggestQuestions(kb: KnowledgeBase, partial: string, limit = MAX_CHOICES): Suggestion[] {
+  const choices: Suggestion[] = [];
+  const typed = partial.trim();
+  if (typed) choices.push({ name: clip(typed), value: clip(typed) });
+  for (const figure of figuresFor(kb, partial, limit)) {
+    const question = clip(questionAbout(figure));
+    if (choices.some((choice) => choice.value.toLowerCase() === question.toLowerCase())) continue;
+    choices.push({ name: question, value: question });
+    if (choices.length >= limit) break;
+  }
+  return choices;
+}

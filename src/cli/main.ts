@@ -1,0 +1,99 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../../commands/dispatch.js';
+import { ask } from '../answer/ask.js';
+import { lookupFigure } from '../answer/figure-lookup.js';
+import { formatProblem } from '../knowledge/load.js';
+import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
+import { createApp } from '../runtime/app.js';
+import { loadConfig } from '../runtime/config.js';
+import { renderReplyForTerminal } from '../transports/terminal.js';
+import { fail, run } from './run.js';
+
+const USAGE = `Usage:
+  npm run ask -- "question" [--json]      answer a question
+  npm run figure -- "topic" [--json]      look up a figure
+  npm run sources [-- --json]             list the documents
+  npm run build-index                     write the prebuilt index into the knowledge folder
+  npm run check-knowledge                 validate every document; exits 1 on any error
+With no question and piped input, ask and figure read one question per line and print JSON Lines.
+KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).`;
+
+type Mode = 'ask' | 'figure';
+
+/** Answers one question as the JSON object of the CLI's `--json` mode. */
+function answerJson(mode: Mode, kb: Parameters<typeof ask>[0], text: string): unknown {
+  return mode === 'ask' ? ask(kb, text) : lookupFigure(kb, text);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+  });
+  const [command, ...words] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  if (command === 'check-knowledge') {
+    const kb = await openKnowledgeBase({ dir: config.KNOWLEDGE_DIR, usePrebuilt: false });
+    for (const problem of kb.problems) process.stdout.write(`${formatProblem(problem)}\n`);
+    const errors = kb.problems.filter((problem) => problem.severity === 'error').length;
+    process.stdout.write(
+      `${kb.dir}: ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures; ${errors} error(s).\n`,
+    );
+    return errors > 0 ? 1 : 0;
+  }
+  if (command === 'build-index') {
+    const started = performance.now();
+    const kb = await openKnowledgeBase({ dir: config.KNOWLEDGE_DIR, usePrebuilt: false });
+    const { file, bytes } = await writePrebuiltIndex(kb);
+    const ms = Math.round(performance.now() - started);
+    process.stdout.write(
+      `Wrote ${file} (${(bytes / 1024).toFixed(1)} KiB): ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures in ${ms} ms.\n`,
+    );
+    return 0;
+  }
+
+  const app = await createApp(config);
+  const kb = app.knowledge.get();
+  if (command === 'sources') {
+    if (values.json) {
+      const documents = kb.documents.map((doc) => ({
+        ...doc,
+        passages: kb.passages.filter((p) => p.docId === doc.id).length,
+        figures: kb.figures.filter((f) => f.docId === doc.id).length,
+      }));
+      process.stdout.write(`${JSON.stringify({ documents })}\n`);
+    } else {
+      const reply = await dispatch({ kind: 'command', name: 'sources', options: {}, user: { id: '0', name: 'cli' } }, app.deps);
+      process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
+    }
+    return 0;
+  }
+  if (command !== 'ask' && command !== 'figure') return fail(`Unknown command "${command}".\n${USAGE}`);
+
+  const text = words.join(' ').trim();
+  if (!text) {
+    if (process.stdin.isTTY) return fail(`Give a ${command === 'ask' ? 'question' : 'topic'}.\n${USAGE}`);
+    // JSON Lines: one question per line in, one object per line out, on the same index.
+    for await (const line of createInterface({ input: process.stdin })) {
+      if (line.trim()) process.stdout.write(`${JSON.stringify(answerJson(command, kb, line))}\n`);
+    }
+    return 0;
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(answerJson(command, kb, text))}\n`);
+    return 0;
+  }
+  const options = command === 'ask' ? { question: text } : { topic: text };
+  const reply = await dispatch({ kind: 'command', name: command, options, user: { id: '0', name: 'cli' } }, { context: app.deps.context });
+  process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
+  return 0;
+}
+
+run(() => main(process.argv.slice(2)));

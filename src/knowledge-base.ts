@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { extractFigures } from './figures/extract.js';
+import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
+import { SearchIndex, type SearchIndexJSON } from './search/search-index.js';
+import { loadSynonyms, type Synonyms } from './search/synonyms.js';
+import { splitPassages } from './text/passages.js';
+import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
+
+/**
+ * Bumped whenever splitting, figure extraction or indexing changes, so that a prebuilt index made
+ * by an older factdesk is rebuilt instead of trusted.
+ */
+export const ENGINE_VERSION = 1;
+
+/** The name of the prebuilt index file inside the knowledge folder (a dot file: never read as a document). */
+export const PREBUILT_INDEX_FILE = '.factdesk-index.json';
+
+/** The synonyms file inside the knowledge folder. */
+export const SYNONYMS_FILE = 'synonyms.json';
+
+/** Everything factdesk knows, immutable once built: swap the whole object to reload. */
+export interface KnowledgeBase {
+  /** A display name, by default the folder's name. */
+  name: string;
+  dir: string;
+  /** Hash of the folder's documents and synonyms, with the engine version. */
+  hash: string;
+  documents: DocumentMeta[];
+  passages: Passage[];
+  figures: Figure[];
+  problems: Problem[];
+  index: SearchIndex;
+  documentsById: Map<string, DocumentMeta>;
+  passagesById: Map<string, Passage>;
+  figuresById: Map<string, Figure>;
+  figuresByPassage: Map<string, Figure[]>;
+  /** Where the knowledge came from: built now, or loaded from the prebuilt index. */
+  origin: 'built' | 'prebuilt';
+}
+
+/** How to open a knowledge folder. */
+export interface OpenOptions {
+  dir: string;
+  /** Display name; defaults to the folder's base name. */
+  name?: string;
+  /** The synonyms file; defaults to `synonyms.json` in `dir`. */
+  synonymsFile?: string;
+  /** Use the prebuilt index when its hash matches (default true). */
+  usePrebuilt?: boolean;
+}
+
+/** The serialised knowledge base written by `npm run build-index`. */
+interface PrebuiltBundle {
+  hash: string;
+  documents: DocumentMeta[];
+  passages: Passage[];
+  figures: Figure[];
+  problems: Problem[];
+  index: SearchIndexJSON;
+}
+
+function metaOf(document: KnowledgeDocument): DocumentMeta {
+  const { body: _body, ...meta } = document;
+  return meta;
+}
+
+function assemble(
+  options: OpenOptions,
+  hash: string,
+  parts: Omit<PrebuiltBundle, 'hash' | 'index'>,
+  index: SearchIndex,
+  origin: KnowledgeBase['origin'],
+): KnowledgeBase {
+  const figuresByPassage = new Map<string, Figure[]>();
+  for (const figure of parts.figures) {
+    const list = figuresByPassage.get(figure.passageId) ?? [];
+    list.push(figure);
+    figuresByPassage.set(figure.passageId, list);
+  }
+  return {
+    name: options.name ?? path.basename(path.resolve(options.dir)),
+    dir: options.dir,
+    hash,
+    ...parts,
+    index,
+    documentsById: new Map(parts.documents.map((doc) => [doc.id, doc])),
+    passagesById: new Map(parts.passages.map((passage) => [passage.id, passage])),
+    figuresById: new Map(parts.figures.map((figure) => [figure.id, figure])),
+    figuresByPassage,
+    origin,
+  };
+}
+
+/**
+ * Builds a knowledge base from documents already in memory: passages, figures and the index.
+ *
+ * @example
+ * const kb = buildKnowledgeBase([doc], new Synonyms([['GDP', 'economy']]), { dir: 'knowledge' });
+ * kb.passages.length // → number of passages of doc
+ */
+export function buildKnowledgeBase(
+  documents: KnowledgeDocument[],
+  synonyms: Synonyms,
+  options: OpenOptions,
+  problems: Problem[] = [],
+  hash = '',
+): KnowledgeBase {
+  const passages = documents.flatMap((document) => splitPassages(document));
+  const figures = passages.flatMap((passage) => extractFigures(passage));
+  const metas = documents.map(metaOf);
+  const index = SearchIndex.build(metas, passages, figures, synonyms);
+  return assemble(options, hash, { documents: metas, passages, figures, problems }, index, 'built');
+}
+
+/**
+ * A hash of everything that decides the knowledge base: the engine version and every document
+ * and synonyms file (paths and bytes), so that a prebuilt index is used only when nothing changed.
+ */
+export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Promise<string> {
+  const hash = createHash('sha256').update(`factdesk-engine-${ENGINE_VERSION}\n`);
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && /\.(md|txt)$/i.test(entry.name) && !entry.name.startsWith('.'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) {
+    hash.update(`${file}\n`).update(await readFile(path.join(dir, file))).update('\n');
+  }
+  hash.update(`synonyms\n`).update(await readFile(synonymsFile).catch(() => Buffer.alloc(0)));
+  return hash.digest('hex');
+}
+
+async function readPrebuilt(file: string): Promise<PrebuiltBundle | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PrebuiltBundle;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens a knowledge folder: loads the prebuilt index when its hash matches the folder, otherwise
+ * reads, splits, extracts and indexes every document. Broken documents are skipped and listed in
+ * `problems`; the others serve.
+ *
+ * @throws {KnowledgeFolderError} when the folder does not exist.
+ */
+export async function openKnowledgeBase(options: OpenOptions): Promise<KnowledgeBase> {
+  await assertKnowledgeFolder(options.dir);
+  const synonymsFile = options.synonymsFile ?? path.join(options.dir, SYNONYMS_FILE);
+  const { synonyms, problems: synonymProblems } = await loadSynonyms(
+    synonymsFile,
+    path.relative(options.dir, synonymsFile) || SYNONYMS_FILE,
+  );
+  const hash = await hashKnowledgeFolder(options.dir, synonymsFile);
+  if (options.usePrebuilt !== false) {
+    const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
+    if (bundle?.hash === hash) {
+      return assemble(options, hash, bundle, SearchIndex.fromJSON(bundle.index, synonyms), 'prebuilt');
+    }
+  }
+  const loaded = await loadDocuments(options.dir);
+  return buildKnowledgeBase(loaded.documents, synonyms, options, [...synonymProblems, ...loaded.problems], hash);
+}
+
+/**
+ * Writes the prebuilt index of a knowledge base into its folder (atomically: a half-written file is
+ * never read) and returns the file's path and size.
+ */
+export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: string; bytes: number }> {
+  const bundle: PrebuiltBundle = {
+    hash: kb.hash,
+    documents: kb.documents,
+    passages: kb.passages,
+    figures: kb.figures,
+    problems: kb.problems,
+    index: kb.index.toJSON(),
+  };
+  const file = path.join(kb.dir, PREBUILT_INDEX_FILE);
+  const json = JSON.stringify(bundle);
+  await writeFile(`${file}.tmp`, json);
+  await rename(`${file}.tmp`, file);
+  return { file, bytes: Buffer.byteLength(json) };
+}

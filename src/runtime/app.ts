@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { DispatchDeps } from '../../commands/dispatch.js';
+import { RateLimiter } from '../../commands/rate-limit.js';
+import type { CommandContext } from '../../commands/types.js';
+import type { Config } from './config.js';
+import { KnowledgeHolder } from './knowledge-holder.js';
+import { createLogger } from './logger.js';
+
+/** What every transport shares: config, logger, the knowledge and the dispatch dependencies. */
+export interface App {
+  config: Config;
+  logger: Logger;
+  knowledge: KnowledgeHolder;
+  deps: DispatchDeps;
+}
+
+/**
+ * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
+ * calls this once and passes the result down; nothing is kept in module globals.
+ */
+export async function createApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
+  const dir = path.resolve(config.KNOWLEDGE_DIR);
+  const knowledge = await KnowledgeHolder.open({ dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) }, logger);
+  const context: CommandContext = {
+    knowledge: () => knowledge.get(),
+    reload: () => knowledge.reload(),
+    logger,
+  };
+  const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  return { config, logger, knowledge, deps: { context, rateLimiter } };
+}

@@ -1,0 +1,69 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { dispatch } from '../../commands/dispatch.js';
+import type { Invocation } from '../../commands/types.js';
+import type { App } from '../runtime/app.js';
+import { renderReplyForTerminal } from './terminal.js';
+
+const CONSOLE_USER = { id: '0', name: 'console' };
+
+/**
+ * Reads one console line as an invocation: `/ask …`, `/figure …`, `/sources`, `/help`, or a bare
+ * question (treated as `/ask`). Returns `undefined` for an empty line.
+ *
+ * @example
+ * parseConsoleLine('/figure regional GDP') // → { kind: 'command', name: 'figure', options: { topic: 'regional GDP' }, … }
+ */
+export function parseConsoleLine(line: string): Invocation | undefined {
+  const text = line.trim();
+  if (!text) return undefined;
+  const match = /^\/(\w+)\s*(.*)$/s.exec(text);
+  const name = match?.[1]?.toLowerCase() ?? 'ask';
+  const rest = match ? (match[2] ?? '').trim() : text;
+  const options: Invocation['options'] = {};
+  if (name === 'ask') options.question = rest;
+  if (name === 'figure') options.topic = rest;
+  return { kind: 'command', name, options, user: CONSOLE_USER };
+}
+
+/** The banner printed when the console opens. */
+export function consoleBanner(app: App): string {
+  const kb = app.knowledge.get();
+  return [
+    `factdesk: ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures from ${kb.dir}`,
+    'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
+    'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
+  ].join('\n');
+}
+
+/**
+ * The local console: answers each line through the same handlers as the Discord bot and prints the
+ * reply rendered for a terminal. Interactive with a prompt on a TTY; with piped input it answers
+ * every line and resolves at the end of input.
+ */
+export async function runConsole(
+  app: App,
+  io: { input: Readable & { isTTY?: boolean }; output: Writable & { isTTY?: boolean } } = {
+    input: process.stdin,
+    output: process.stdout,
+  },
+): Promise<void> {
+  const interactive = Boolean(io.input.isTTY && io.output.isTTY);
+  const color = Boolean(io.output.isTTY) && !process.env.NO_COLOR;
+  io.output.write(`${consoleBanner(app)}\n`);
+  const lines = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
+  const prompt = () => {
+    if (interactive) lines.prompt();
+  };
+  lines.setPrompt('factdesk> ');
+  prompt();
+  for await (const line of lines) {
+    const invocation = parseConsoleLine(line);
+    if (invocation) {
+      // One person at a keyboard (or a script piping questions): no rate limit here.
+      const reply = await dispatch(invocation, { context: app.deps.context });
+      io.output.write(`${renderReplyForTerminal(reply, { color })}\n\n`);
+    }
+    prompt();
+  }
+}
