@@ -17,7 +17,10 @@ import {
   HTTPError,
   type Interaction,
   MessageFlags,
+  ModalBuilder,
   RESTEvents,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -139,6 +142,18 @@ describe('fake Discord with the real discord.js client', () => {
       allowed_mentions: { parse: [] },
     });
     expect(handle.original).toMatchObject({ content: 'the answer', flags: MessageFlags.Ephemeral });
+
+    // An edit with a file goes out as multipart/form-data with payload_json.
+    const withFigure = await interaction.editReply({
+      files: [new AttachmentBuilder(Buffer.from('png'), { name: 'figure.png' })],
+      allowedMentions: NO_MENTIONS,
+    });
+    expect(withFigure.attachments.first()?.name).toBe('figure.png');
+    expect(await handle.waitForEdit()).toMatchObject({ attachments: [{ id: '0' }] });
+    expect(handle.original).toMatchObject({
+      content: 'the answer',
+      attachments: [{ filename: 'figure.png' }],
+    });
 
     const followUp = await interaction.followUp({ content: 'sources', allowedMentions: NO_MENTIONS });
     expect(followUp.content).toBe('sources');
@@ -356,6 +371,38 @@ describe('fake Discord with the real discord.js client', () => {
       allowedMentions: NO_MENTIONS,
     });
     expect(await modal.waitForCallback()).toMatchObject({ type: 4 });
+
+    next = nextInteraction(client);
+    const opener = fake.createInteraction({ type: 2, data: { name: 'feedback' } });
+    interaction = await next;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    const form = new ModalBuilder()
+      .setCustomId('feedback')
+      .setTitle('Feedback')
+      .addComponents(
+        new ActionRowBuilder<TextInputBuilder>().addComponents(
+          new TextInputBuilder()
+            .setCustomId('text')
+            .setLabel('Your feedback')
+            .setStyle(TextInputStyle.Paragraph),
+        ),
+      );
+    await interaction.showModal(form);
+    expect(await opener.waitForCallback()).toMatchObject({
+      type: 9,
+      data: { custom_id: 'feedback', title: 'Feedback' },
+    });
+
+    next = nextInteraction(client);
+    const dm = fake.createInteraction({ ...ask('from a DM'), guildId: null });
+    interaction = await next;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    expect(interaction.inGuild()).toBe(false);
+    // discord.js caches DM channels only with `partials: [Partials.Channel]`; channelId is always set.
+    expect(interaction.channel).toBeNull();
+    expect(interaction.channelId).toBe((dm.payload.channel as { id: string }).id);
+    await interaction.reply({ content: 'DM answer', allowedMentions: NO_MENTIONS });
+    expect(await dm.waitForCallback()).toMatchObject({ type: 4 });
     expect(fake.violations()).toEqual([]);
   });
 
@@ -383,6 +430,8 @@ describe('fake Discord with the real discord.js client', () => {
     if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
     expect(interaction.commandId).toBe(global?.find((c) => c.name === 'ask')?.id);
     expect(interaction.command?.description).toBe('Ask a question');
+    expect((await client.application?.fetch())?.name).toBe('factdesk');
+    expect((await client.application?.commands.fetch())?.size).toBe(2);
     expect(fake.violations()).toEqual([]);
   });
 

@@ -110,6 +110,9 @@ const apiError = (status: number, code: number, message: string): Reply => ({
   body: { message, code },
 });
 
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const noContent: Reply = { status: 204 };
+
 /** Thrown by route helpers to answer with a Discord-style error. */
 class ReplyError extends Error {
   constructor(readonly reply: Reply) {
@@ -122,8 +125,6 @@ function fail(ctx: Ctx, problem: string, status: number, code: number, message: 
   ctx.problems.push(problem);
   return new ReplyError(apiError(status, code, message));
 }
-const ok = (body: unknown): Reply => ({ status: 200, body });
-const noContent: Reply = { status: 204 };
 
 const MESSAGE_FLAG_EPHEMERAL = 1 << 6;
 const MESSAGE_FLAG_LOADING = 1 << 7;
@@ -301,7 +302,10 @@ function interactionCallback(ctx: Ctx): Reply {
           }
         : {}),
     },
-    resource: { type: body.type, ...(original && [4, 7].includes(body.type) ? { message: original } : {}) },
+    resource: {
+      type: body.type,
+      ...(original && [4, 5, 7].includes(body.type) ? { message: original } : {}),
+    },
   });
 }
 
