@@ -1,0 +1,96 @@
+import {
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIMessage,
+  ApplicationCommandType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import type { Invocation } from '../../../commands/types.js';
+
+type Option = APIApplicationCommandInteractionDataOption;
+
+/** Option values by name, flattening sub-commands; a user option's value is already the user's id. */
+function readOptions(
+  options: readonly Option[] | undefined,
+  into: Invocation['options'] = {},
+): Invocation['options'] {
+  for (const option of options ?? []) {
+    if ('options' in option && option.options) readOptions(option.options as Option[], into);
+    if ('value' in option && option.value !== undefined) into[option.name] = option.value;
+  }
+  return into;
+}
+
+/** The option being typed in an autocomplete interaction. */
+function focusedOption(options: readonly Option[] | undefined): { name: string; value: string } | undefined {
+  for (const option of options ?? []) {
+    if ('focused' in option && option.focused && 'value' in option)
+      return { name: option.name, value: String(option.value) };
+    if ('options' in option && option.options) {
+      const inner = focusedOption(option.options as Option[]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function messageOf(message: APIMessage): NonNullable<Invocation['message']> {
+  return { id: message.id, content: message.content ?? '', embeds: message.embeds ?? [] };
+}
+
+/**
+ * Reads an interaction as Discord posts it to the HTTP endpoint as a transport-neutral invocation,
+ * the same shape the gateway adapter produces. Returns `undefined` for what factdesk does not
+ * handle (a ping, a modal submit, an unknown type), which the caller answers politely.
+ */
+export function invocationFromInteraction(raw: APIInteraction): Invocation | undefined {
+  const author = raw.member?.user ?? raw.user;
+  if (!author) return undefined;
+  const user = { id: author.id, name: author.global_name ?? author.username };
+  const channelId = raw.channel?.id ?? raw.channel_id;
+  const where = { ...(channelId ? { channelId } : {}), ...(raw.guild_id ? { guildId: raw.guild_id } : {}) };
+
+  switch (raw.type) {
+    case InteractionType.ApplicationCommand: {
+      const data = raw.data;
+      if (data.type === ApplicationCommandType.Message) {
+        const target = data.resolved.messages[data.target_id];
+        return {
+          kind: 'message-menu',
+          name: data.name,
+          options: {},
+          user,
+          ...where,
+          ...(target ? { message: messageOf(target) } : {}),
+        };
+      }
+      const options = data.type === ApplicationCommandType.ChatInput ? readOptions(data.options) : {};
+      return { kind: 'command', name: data.name, options, user, ...where };
+    }
+    case InteractionType.ApplicationCommandAutocomplete: {
+      const focused = focusedOption(raw.data.options) ?? { name: '', value: '' };
+      return {
+        kind: 'autocomplete',
+        name: raw.data.name,
+        options: readOptions(raw.data.options),
+        focused,
+        user,
+        ...where,
+      };
+    }
+    case InteractionType.MessageComponent: {
+      const customId = raw.data.custom_id;
+      return {
+        kind: 'button',
+        name: customId.split(':')[0] ?? '',
+        customId,
+        options: {},
+        user,
+        ...where,
+        message: messageOf(raw.message),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
