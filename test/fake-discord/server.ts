@@ -198,7 +198,7 @@ export class FakeDiscord implements RestBackend {
   }
 
   /** Builds a realistic message object (author defaults to the human user); not stored. */
-  buildMessage(init: Partial<MessageInit> & { content?: string }): Json {
+  buildMessage(init: Partial<MessageInit> = {}): Json {
     return this.world.buildMessage({ channelId: this.channelId, author: this.world.user, ...init });
   }
 
