@@ -366,7 +366,11 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     }
   }
 
+  /** Responses not yet finished: on close they are told to end their keep-alive connection. */
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     handle(req, res).catch((error: unknown) => {
       const errorId = newErrorId();
       logger.error({ err: error, errorId }, 'request failed');
@@ -389,6 +393,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
 
   function close(): Promise<void> {
     closing ??= (async () => {
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
       let force: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
         force = setTimeout(() => {
