@@ -157,7 +157,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   if (options.usePrebuilt !== false) {
     const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
-      return assemble(options, hash, bundle, SearchIndex.fromJSON(bundle.index, synonyms), 'prebuilt');
+      return assemble(options, hash, bundle, SearchIndex.fromJSON(bundle.index, bundle.documents, synonyms), 'prebuilt');
     }
   }
   const loaded = await loadDocuments(options.dir);

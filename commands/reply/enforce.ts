@@ -37,7 +37,8 @@ function clampEmbed(embed: APIEmbed): APIEmbed {
 
 /**
  * Keeps all embeds of a message within 6000 characters together: drops fields from the last embed
- * first, then shortens the longest descriptions, so the first (best) passage keeps its text.
+ * first, then shortens the longest descriptions, then drops trailing embeds, so the first (best)
+ * passage keeps as much of its text as possible.
  */
 function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.map((embed) => ({ ...embed, fields: embed.fields ? [...embed.fields] : undefined }));
@@ -48,12 +49,18 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   }
   while (total() > LIMITS.embedTotal) {
     const longest = fitted.reduce((a, b) => ((b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a));
-    const excess = total() - LIMITS.embedTotal;
     const length = longest.description?.length ?? 0;
     if (length === 0) break;
-    longest.description = truncate(longest.description ?? '', Math.max(0, length - excess - 1));
+    const keep = length - (total() - LIMITS.embedTotal);
+    // An ellipsis alone says nothing: below a few characters the description goes entirely.
+    longest.description = keep > 1 ? truncate(longest.description ?? '', keep) : undefined;
   }
-  return fitted.map(({ fields, ...embed }) => (fields ? { ...embed, fields } : embed));
+  while (fitted.length > 1 && total() > LIMITS.embedTotal) fitted.pop();
+  return fitted.map(({ fields, description, ...embed }) => ({
+    ...embed,
+    ...(description !== undefined ? { description } : {}),
+    ...(fields ? { fields } : {}),
+  }));
 }
 
 /**

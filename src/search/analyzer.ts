@@ -11,6 +11,9 @@ const STOP_WORDS = new Set([
   'tell', 'show', 'give', 'know', 'please', 'does', 'did', 'do', 'was', 'were', 'is', 'are', 'be', 'been',
   'has', 'have', 'had', 'much', 'many', 'which', 'what', 'whats', 'when', 'where', 'who', 'whom', 'why', 'how',
   'its', 'it', 's', 'also', 'can', 'could', 'would', 'will', 'shall', 'should', 'me', 'us', 'our', 'about',
+  // Fillers of chat questions that say nothing about the topic.
+  'now', 'currently', 'current', 'latest', 'recent', 'recently', 'today', 'get', 'got', 'big', 'bigger', 'biggest',
+  'hey', 'hi', 'anyone', 'someone', 'exactly', 'roughly', 'approximately', 'really', 'actually', 'like',
 ]);
 
 /** A word of the text as the reader sees it, with the index terms it produces. */

@@ -25,13 +25,14 @@ const splitOnSpace = (text: string) => text.split(' ').filter((term) => term.len
 
 /**
  * MiniSearch options for the passage index, shared by build and load (MiniSearch requires the same
- * options on both sides). Text is analysed once by {@link tokenize}: numbers canonicalised, stop
- * words dropped, words stemmed, compounds joined.
+ * options on both sides). Fields reach MiniSearch already analysed by {@link tokenize} (numbers
+ * canonicalised, stop words dropped, words stemmed, compounds joined) and joined by spaces, so
+ * each text is analysed once and the terms are counted on the way.
  */
 export const PASSAGE_INDEX_OPTIONS: Options<PassageRecord> = {
   idField: 'id',
   fields: ['text', 'title', 'labels'],
-  tokenize,
+  tokenize: splitOnSpace,
   processTerm: identity,
   searchOptions: { boost: { text: 1, title: 0.5, labels: 0.8 } },
 };
@@ -40,7 +41,7 @@ export const PASSAGE_INDEX_OPTIONS: Options<PassageRecord> = {
 export const FIGURE_INDEX_OPTIONS: Options<FigureRecord> = {
   idField: 'id',
   fields: ['label', 'sentence', 'text', 'title'],
-  tokenize,
+  tokenize: splitOnSpace,
   processTerm: identity,
   searchOptions: { boost: { label: 3, sentence: 1, text: 1, title: 0.5 } },
 };
@@ -83,15 +84,52 @@ export interface SearchIndexJSON {
  * autocomplete, and a re-ranking by how much of the question a passage covers.
  */
 export class SearchIndex {
-  private readonly vocabulary: Set<string>;
+  /** ln(1 + N / 0.5): the weight of a word no passage contains. */
+  private readonly unknownWeight: number;
 
   private constructor(
     private readonly passageIndex: MiniSearch<PassageRecord>,
     private readonly figureIndex: MiniSearch<FigureRecord>,
     private readonly synonyms: Synonyms,
-    vocabulary: Iterable<string>,
+    /** Document frequency of every term of the passages: in how many passages it occurs. */
+    private readonly vocabulary: Map<string, number>,
+    /** Score factor per document id, from {@link recencyBoosts}. */
+    private readonly recency: Map<string, number>,
+    /** The analysed terms of each document's title, by document id. */
+    private readonly titleTerms: Map<string, Set<string>>,
   ) {
-    this.vocabulary = new Set(vocabulary);
+    this.unknownWeight = Math.log(1 + passageIndex.documentCount / 0.5);
+    const titleDf = new Map<string, number>();
+    for (const terms of titleTerms.values()) for (const term of terms) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
+    this.titleDf = titleDf;
+  }
+
+  /** In how many document titles each term occurs. */
+  private readonly titleDf: Map<string, number>;
+
+  /**
+   * The question's words that name a document: words of one title or of a few (a province, a
+   * company, a university), not numbers. A passage from a document whose title has none of them
+   * is unlikely to be the one asked about, however well it matches the other words.
+   */
+  private selectorsOf(units: WordUnit[]): WordUnit[] {
+    const few = Math.max(2, Math.floor(this.titleTerms.size / 4));
+    return units.filter((unit) =>
+      unit.terms.some((term) => {
+        const df = this.titleDf.get(term) ?? 0;
+        return df > 0 && df <= few && df < this.titleTerms.size && !/^\p{N}/u.test(term);
+      }),
+    );
+  }
+
+  /**
+   * How much a term tells: its inverse document frequency over the passages. A word that no
+   * passage contains weighs most, so a question about something absent (a country, a product)
+   * is not taken as answered by a passage matching only its generic words.
+   */
+  weightOf(term: string): number {
+    const df = this.vocabulary.get(term) ?? 0;
+    return df === 0 ? this.unknownWeight : Math.log(1 + this.passageIndex.documentCount / (df + 0.5));
   }
 
   /**
@@ -106,43 +144,45 @@ export class SearchIndex {
       labels.push(figure.label);
       labelsByPassage.set(figure.passageId, labels);
     }
-    // The vocabulary is collected while indexing, which costs nothing extra, instead of being read
-    // back from a serialisation of the whole index.
-    const vocabulary = new Set<string>();
-    const collecting = (text: string) => {
-      const terms = tokenize(text);
-      for (const term of terms) vocabulary.add(term);
-      return terms;
-    };
-    const passageIndex = new MiniSearch<PassageRecord>({ ...PASSAGE_INDEX_OPTIONS, tokenize: collecting });
+    const vocabulary = new Map<string, number>();
+    const analysed = (text: string) => tokenize(text).join(' ');
+    const passageIndex = new MiniSearch<PassageRecord>(PASSAGE_INDEX_OPTIONS);
     passageIndex.addAll(
-      passages.map((passage) => ({
-        id: passage.id,
-        text: passage.text,
-        title: titles.get(passage.docId) ?? '',
-        labels: (labelsByPassage.get(passage.id) ?? []).join(' ; '),
-      })),
+      passages.map((passage) => {
+        const record = {
+          id: passage.id,
+          text: analysed(passage.text),
+          title: analysed(titles.get(passage.docId) ?? ''),
+          labels: analysed((labelsByPassage.get(passage.id) ?? []).join(' ; ')),
+        };
+        for (const term of new Set(`${record.text} ${record.title} ${record.labels}`.split(' '))) {
+          if (term) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+        }
+        return record;
+      }),
     );
     const figureIndex = new MiniSearch<FigureRecord>(FIGURE_INDEX_OPTIONS);
     figureIndex.addAll(
       figures.map((figure) => ({
         id: figure.id,
-        label: figure.label,
-        sentence: figure.sentence,
-        text: `${figure.text} ${figure.unit}`,
-        title: titles.get(figure.docId) ?? '',
+        label: analysed(figure.label),
+        sentence: analysed(figure.sentence),
+        text: analysed(`${figure.text} ${figure.unit}`),
+        title: analysed(titles.get(figure.docId) ?? ''),
       })),
     );
-    return new SearchIndex(passageIndex, figureIndex, synonyms, vocabulary);
+    return new SearchIndex(passageIndex, figureIndex, synonyms, vocabulary, recencyBoosts(documents), titleTermsOf(documents));
   }
 
   /** Restores an index written by {@link SearchIndex.toJSON}. */
-  static fromJSON(json: SearchIndexJSON, synonyms: Synonyms): SearchIndex {
+  static fromJSON(json: SearchIndexJSON, documents: DocumentMeta[], synonyms: Synonyms): SearchIndex {
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, PASSAGE_INDEX_OPTIONS),
       MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
       synonyms,
       vocabularyOf(json.passages),
+      recencyBoosts(documents),
+      titleTermsOf(documents),
     );
   }
 
@@ -150,10 +190,6 @@ export class SearchIndex {
     return { passages: this.passageIndex.toJSON(), figures: this.figureIndex.toJSON() };
   }
 
-  /** True when the term (already analysed) occurs somewhere in the passages. */
-  hasTerm(term: string): boolean {
-    return this.vocabulary.has(term);
-  }
 
   /**
    * Analyses a question into a MiniSearch query: its terms (OR), typo tolerance for the terms the
@@ -211,32 +247,91 @@ export class SearchIndex {
     }));
   }
 
+  /**
+   * How much of the question a result covers, each word weighted by {@link weightOf}: a word the
+   * result contains counts fully, one matched through a synonym or a typo a little less, one
+   * missing not at all.
+   */
+  private coverage(planned: PlannedQuery, result: SearchResult, expansions: Expansion[]) {
+    const documentTerms = new Set(result.terms);
+    const queryTerms = new Set(result.queryTerms);
+    let total = 0;
+    let covered = 0;
+    const matchedWords: string[] = [];
+    planned.units.forEach((unit, index) => {
+      const weight = Math.max(...unit.terms.map((term) => this.weightOf(term)));
+      total += weight;
+      let credit = 0;
+      if (unit.terms.some((term) => documentTerms.has(term))) credit = 1;
+      else if (expansions.some((e) => e.triggeredBy.includes(index) && e.terms.some((term) => documentTerms.has(term))))
+        credit = 0.9;
+      else if (unit.terms.some((term) => queryTerms.has(term))) credit = 0.8;
+      if (credit > 0) matchedWords.push(unit.word);
+      covered += credit * weight;
+    });
+    return { coverage: total === 0 ? 0 : covered / total, matchedWords };
+  }
+
   private rerank(planned: PlannedQuery, results: SearchResult[], limit: number) {
     const expansions = this.synonyms.expand(planned.units);
     // Re-ranking looks deeper than `limit` so that a well-covering passage with a lower BM25 score
     // can still rise, without scoring the whole result list.
     const pool = results.slice(0, Math.max(50, limit * 5));
+    const selectors = this.selectorsOf(planned.units);
     const ranked = pool.map((result) => {
-      const matched = new Set(result.queryTerms);
-      const covered = planned.units.map(
-        (unit, index) =>
-          unit.terms.some((term) => matched.has(term)) ||
-          expansions.some((e) => e.triggeredBy.includes(index) && e.terms.some((term) => matched.has(term))),
-      );
-      const coverage = covered.filter(Boolean).length / planned.units.length;
-      return {
-        result,
-        coverage,
-        matchedWords: planned.units.filter((_, index) => covered[index]).map((unit) => unit.word),
-        score: result.score * (0.25 + coverage) ** 2,
-      };
+      const { coverage, matchedWords } = this.coverage(planned, result, expansions);
+      const docId = docIdOf(String(result.id));
+      const recency = this.recency.get(docId) ?? 1;
+      const title = this.titleTerms.get(docId);
+      const named = selectors.filter((unit) => unit.terms.some((term) => title?.has(term))).length;
+      const selection = selectors.length === 0 ? 1 : 0.4 + (0.6 * named) / selectors.length;
+      return { result, coverage, matchedWords, score: result.score * coverage ** 2 * recency * selection };
     });
     ranked.sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit);
   }
 }
 
-/** The terms of a serialised MiniSearch index, without reloading it. */
-function vocabularyOf(json: AsPlainObject): string[] {
-  return json.index.map(([term]) => term);
+/** The most a document's recency adds to a passage's score (the newest document gets it all). */
+const RECENCY_BOOST = 0.25;
+
+/** The analysed terms of each document's title. */
+function titleTermsOf(documents: readonly DocumentMeta[]): Map<string, Set<string>> {
+  return new Map(documents.map((doc) => [doc.id, new Set(tokenize(doc.title))]));
+}
+
+type Expansion = ReturnType<Synonyms['expand']>[number];
+
+/** The document id of a passage or figure id (`doc#p3.1`, `doc#p3.1~2` → `doc`). */
+export function docIdOf(id: string): string {
+  const hash = id.lastIndexOf('#');
+  return hash < 0 ? id : id.slice(0, hash);
+}
+
+/**
+ * A boost for newer documents (up to +25% for the newest), so that when two documents report the
+ * same metric equally well, the newer one answers first. Undated documents get none.
+ */
+export function recencyBoosts(documents: readonly DocumentMeta[]): Map<string, number> {
+  const dates = [...new Set(documents.map((doc) => doc.published).filter((d): d is string => Boolean(d)))].sort();
+  const boosts = new Map<string, number>();
+  for (const doc of documents) {
+    const rank = doc.published ? dates.indexOf(doc.published) : -1;
+    boosts.set(doc.id, rank < 0 || dates.length < 2 ? 1 : 1 + (RECENCY_BOOST * rank) / (dates.length - 1));
+  }
+  return boosts;
+}
+
+/**
+ * The document frequency of every term of a serialised MiniSearch index, read from its postings
+ * (the most passages any one field holds the term in), without re-analysing any text.
+ */
+function vocabularyOf(json: AsPlainObject): Map<string, number> {
+  const vocabulary = new Map<string, number>();
+  for (const [term, fields] of json.index) {
+    let df = 0;
+    for (const postings of Object.values(fields)) df = Math.max(df, Object.keys(postings).length);
+    vocabulary.set(term, df);
+  }
+  return vocabulary;
 }
