@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { type Answer, ask } from '../src/answer/ask.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
@@ -41,23 +41,35 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 
 /** The reply when the knowledge does not answer: never a random passage, but topics to try. */
 export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: string[]): Reply {
-  const tries = suggestions.length > 0 ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.` : '';
-  return notice(`I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${kb.documents.length} documents).${tries}`, {
-    answered: false,
-  });
+  const tries =
+    suggestions.length > 0
+      ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.`
+      : '';
+  return notice(
+    `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${kb.documents.length} documents).${tries}`,
+    {
+      answered: false,
+    },
+  );
 }
 
 /**
  * The message of an answer: embeds, and the buttons that fit its audience (Share only on an
  * ephemeral answer, More only when more passages match and the message is the asker's own).
  */
-export function answerMessage(answer: Answer, kb: KnowledgeBase, options: { ephemeral: boolean; offset?: number }): MessageData {
+export function answerMessage(
+  answer: Answer,
+  kb: KnowledgeBase,
+  options: { ephemeral: boolean; offset?: number },
+): MessageData {
   const offset = options.offset ?? 0;
   return {
     embeds: answerEmbeds(answer, kb.name),
     components: answerButtons({
       shareable: options.ephemeral,
-      ...(options.ephemeral && answer.hasMore ? { more: { offset: offset + answer.passages.length, question: answer.query } } : {}),
+      ...(options.ephemeral && answer.hasMore
+        ? { more: { offset: offset + answer.passages.length, question: answer.query } }
+        : {}),
     }),
   };
 }
@@ -73,12 +85,20 @@ export const command: CommandModule = {
   definition,
   ephemeral: (invocation) => !isPublic(invocation),
   execute(invocation, context) {
-    const question = String(invocation.options.question ?? '').trim().slice(0, MAX_QUESTION_LENGTH);
-    if (!question) return notice('Ask me something, for example `/ask question: How many high-tech enterprises are there?`');
+    const question = String(invocation.options.question ?? '')
+      .trim()
+      .slice(0, MAX_QUESTION_LENGTH);
+    if (!question)
+      return notice(
+        'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
+      );
     const kb = context.knowledge();
     return answerFor(invocation, kb, ask(kb, question));
   },
   autocomplete(invocation, context) {
-    return { kind: 'choices', choices: suggestQuestions(context.knowledge(), invocation.focused?.value ?? '') };
+    return {
+      kind: 'choices',
+      choices: suggestQuestions(context.knowledge(), invocation.focused?.value ?? ''),
+    };
   },
 };

@@ -19,7 +19,9 @@ export function newErrorId(): string {
 }
 
 function handlerOf(invocation: Invocation) {
-  return invocation.kind === 'button' ? buttonsByPrefix.get(invocation.name) : commandsByName.get(invocation.name);
+  return invocation.kind === 'button'
+    ? buttonsByPrefix.get(invocation.name)
+    : commandsByName.get(invocation.name);
 }
 
 /**
@@ -86,6 +88,10 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     const errorId = newErrorId();
     logger.error({ err: error, errorId, command: invocation.name, kind: invocation.kind }, 'command failed');
     if (invocation.kind === 'autocomplete') return { kind: 'choices', choices: [] };
-    return enforceReply(notice(`Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`));
+    return enforceReply(
+      notice(
+        `Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`,
+      ),
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
 import { notFoundReply } from './ask.js';
@@ -50,6 +50,9 @@ export const command: CommandModule = {
     return forAudience(invocation, data, { answered: true });
   },
   autocomplete(invocation, context) {
-    return { kind: 'choices', choices: suggestFigureChoices(context.knowledge(), invocation.focused?.value ?? '') };
+    return {
+      kind: 'choices',
+      choices: suggestFigureChoices(context.knowledge(), invocation.focused?.value ?? ''),
+    };
   },
 };

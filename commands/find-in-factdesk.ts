@@ -1,5 +1,5 @@
-import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { ask } from '../src/answer/ask.js';
 import { findNumberSources } from '../src/answer/number-sources.js';
 import { answerFor, MAX_QUESTION_LENGTH } from './ask.js';

@@ -1,5 +1,5 @@
-import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { EMBED_COLOR } from './render/answer.js';
 import { SHARE_LABEL } from './render/buttons.js';
 import { ephemeral } from './reply/messages.js';

@@ -17,7 +17,9 @@ export const COMMANDS: readonly CommandModule[] = [ask, figure, sources, help, f
 export const BUTTONS: readonly ButtonModule[] = [share, more, cite];
 
 /** Commands by name, for dispatch. */
-export const commandsByName: ReadonlyMap<string, CommandModule> = new Map(COMMANDS.map((c) => [c.definition.name, c]));
+export const commandsByName: ReadonlyMap<string, CommandModule> = new Map(
+  COMMANDS.map((c) => [c.definition.name, c]),
+);
 
 /** Buttons by custom_id prefix, for dispatch. */
 export const buttonsByPrefix: ReadonlyMap<string, ButtonModule> = new Map(BUTTONS.map((b) => [b.prefix, b]));

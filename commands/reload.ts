@@ -1,5 +1,5 @@
-import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { escapeText } from './render/text.js';
 import { notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';

@@ -1,6 +1,6 @@
 import { hyperlink } from '@discordjs/formatters';
-import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
 import { EMBED_COLOR } from './render/answer.js';
 import { escapeText } from './render/text.js';

@@ -32,7 +32,6 @@ export interface Invocation {
   message?: { id: string; content: string; embeds: APIEmbed[] };
 }
 
-
 /**
  * What a handler may use. Passed in by the transport: handlers hold no state of their own.
  */

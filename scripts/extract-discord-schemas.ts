@@ -3,10 +3,11 @@
  * description into `test/fake-discord/openapi-subset.json`, with every schema they transitively
  * `$ref`, and copies the spec's MIT licence next to it.
  *
- * The full description (1.2 MB) lives in `../shared/discord/` on developer machines only; CI and
- * fresh clones use the committed subset. Re-run after updating the shared spec:
+ * The full description (1.2 MB, from the discord/discord-api-spec repository) is not part of this
+ * project: tests use the committed subset. Re-run after updating the spec, or check that the
+ * committed subset is what the spec gives (`--check`, exit 1 when stale):
  *
- *   npx tsx scripts/extract-discord-schemas.ts [path/to/openapi.json]
+ *   npx tsx scripts/extract-discord-schemas.ts [--check] [path/to/openapi.json]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -147,8 +148,18 @@ export function extractFromFile(specPath: string = DEFAULT_SPEC_PATH): OpenApiSu
 }
 
 function main(): void {
-  const specPath = resolve(process.argv[2] ?? DEFAULT_SPEC_PATH);
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const specPath = resolve(args.find((arg) => !arg.startsWith('--')) ?? DEFAULT_SPEC_PATH);
   const subset = extractFromFile(specPath);
+  if (check) {
+    const fresh = readFileSync(SUBSET_PATH, 'utf8') === serializeSubset(subset);
+    console.log(
+      fresh ? `${SUBSET_PATH} matches ${specPath}` : `${SUBSET_PATH} is stale: re-run without --check`,
+    );
+    process.exitCode = fresh ? 0 : 1;
+    return;
+  }
   writeFileSync(SUBSET_PATH, serializeSubset(subset));
   const licence = join(dirname(specPath), 'LICENSE');
   // Copy the text, not the file: the shared folder is read-only and its mode would come along.

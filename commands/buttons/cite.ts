@@ -1,6 +1,6 @@
 import { codeBlock } from '@discordjs/formatters';
-import { plainCitationFromEmbed } from '../render/citation.js';
 import { BUTTON } from '../render/buttons.js';
+import { plainCitationFromEmbed } from '../render/citation.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 

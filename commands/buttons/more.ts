@@ -17,6 +17,10 @@ export const button: ButtonModule = {
     const kb = context.knowledge();
     const answer = ask(kb, question, { offset });
     if (!answer.answered) return notice('No more passages answer that question.');
-    return { kind: 'update', data: answerMessage(answer, kb, { ephemeral: true, offset }), meta: { answered: true } };
+    return {
+      kind: 'update',
+      data: answerMessage(answer, kb, { ephemeral: true, offset }),
+      meta: { answered: true },
+    };
   },
 };

@@ -12,7 +12,8 @@ export const button: ButtonModule = {
   ephemeral: () => false,
   execute(invocation) {
     const embeds = invocation.message?.embeds ?? [];
-    if (embeds.length === 0) return notice('That answer is no longer available to share. Ask again with `/ask`.');
+    if (embeds.length === 0)
+      return notice('That answer is no longer available to share. Ask again with `/ask`.');
     return {
       kind: 'message',
       data: { content: askedBy(invocation.user), embeds, allowed_mentions: { parse: [] } },

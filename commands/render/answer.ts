@@ -78,7 +78,10 @@ function citedLine(figure: CitedFigure): string {
 export function figureEmbeds(answer: FigureAnswer, knowledgeName: string): APIEmbed[] {
   const [top, ...rest] = answer.figures;
   if (!top) return [];
-  const sentence = highlight(top.sentence.trim(), []).replace(escapeText(top.text), bold(escapeText(top.text)));
+  const sentence = highlight(top.sentence.trim(), []).replace(
+    escapeText(top.text),
+    bold(escapeText(top.text)),
+  );
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     author: { name: `${QUESTION_PREFIX}${answer.query}`.slice(0, LIMITS.authorName) },
@@ -93,7 +96,10 @@ export function figureEmbeds(answer: FigureAnswer, knowledgeName: string): APIEm
   if (top.citation.url) embed.url = top.citation.url;
   const fields: APIEmbedField[] = [];
   if (answer.sameMetric.length > 1) {
-    fields.push({ name: 'Reported by each document (newest first)', value: answer.sameMetric.map(citedLine).join('\n') });
+    fields.push({
+      name: 'Reported by each document (newest first)',
+      value: answer.sameMetric.map(citedLine).join('\n'),
+    });
   }
   const next = rest.filter((figure) => !answer.sameMetric.some((same) => same.id === figure.id)).slice(0, 4);
   if (next.length > 0) fields.push({ name: 'Next closest', value: next.map(citedLine).join('\n') });

@@ -1,5 +1,5 @@
-import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { LIMITS } from '../reply/limits.js';
 
 /** custom_id prefixes of factdesk's buttons. */
@@ -42,7 +42,10 @@ export function answerButtons(options: {
 }): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.shareable) buttons.push(button(BUTTON.share, SHARE_LABEL, ButtonStyle.Primary));
-  if (options.more) buttons.push(button(moreCustomId(options.more.offset, options.more.question), 'More', ButtonStyle.Secondary));
+  if (options.more)
+    buttons.push(
+      button(moreCustomId(options.more.offset, options.more.question), 'More', ButtonStyle.Secondary),
+    );
   buttons.push(button(BUTTON.cite, 'Cite', ButtonStyle.Secondary));
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }

@@ -8,10 +8,12 @@ import { analyzeWords } from '../../src/search/analyzer.js';
  * it never even looks like one.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { bulletedList: true, numberedList: true, heading: true, maskedLink: true }).replace(
-    /@(everyone|here)/g,
-    '@\u200b$1',
-  );
+  return escapeMarkdown(text, {
+    bulletedList: true,
+    numberedList: true,
+    heading: true,
+    maskedLink: true,
+  }).replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
 /**

@@ -1,5 +1,5 @@
+import type { APIApplicationCommandOptionChoice, APIEmbed } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
-import type { APIEmbed, APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { LIMITS } from './limits.js';
 import type { MessageData, Reply } from './payload.js';
 
@@ -22,9 +22,12 @@ function embedLength(embed: APIEmbed): number {
 function clampEmbed(embed: APIEmbed): APIEmbed {
   const clamped: APIEmbed = { ...embed };
   if (clamped.title !== undefined) clamped.title = truncate(clamped.title, LIMITS.embedTitle);
-  if (clamped.description !== undefined) clamped.description = truncate(clamped.description, LIMITS.embedDescription);
-  if (clamped.footer) clamped.footer = { ...clamped.footer, text: truncate(clamped.footer.text, LIMITS.footerText) };
-  if (clamped.author) clamped.author = { ...clamped.author, name: truncate(clamped.author.name, LIMITS.authorName) };
+  if (clamped.description !== undefined)
+    clamped.description = truncate(clamped.description, LIMITS.embedDescription);
+  if (clamped.footer)
+    clamped.footer = { ...clamped.footer, text: truncate(clamped.footer.text, LIMITS.footerText) };
+  if (clamped.author)
+    clamped.author = { ...clamped.author, name: truncate(clamped.author.name, LIMITS.authorName) };
   if (clamped.fields) {
     clamped.fields = clamped.fields.slice(0, LIMITS.embedFields).map((field) => ({
       ...field,
@@ -48,7 +51,9 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
     while (fields && fields.length > 0 && total() > LIMITS.embedTotal) fields.pop();
   }
   while (total() > LIMITS.embedTotal) {
-    const longest = fitted.reduce((a, b) => ((b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a));
+    const longest = fitted.reduce((a, b) =>
+      (b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a,
+    );
     const length = longest.description?.length ?? 0;
     if (length === 0) break;
     const keep = length - (total() - LIMITS.embedTotal);

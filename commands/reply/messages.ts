@@ -5,7 +5,11 @@ import type { MessageData, Reply } from './payload.js';
 
 /** A reply only the user sees. */
 export function ephemeral(data: MessageData, meta?: Reply['meta']): Reply {
-  return { kind: 'message', data: { ...data, flags: (data.flags ?? 0) | MessageFlags.Ephemeral }, ...(meta ? { meta } : {}) };
+  return {
+    kind: 'message',
+    data: { ...data, flags: (data.flags ?? 0) | MessageFlags.Ephemeral },
+    ...(meta ? { meta } : {}),
+  };
 }
 
 /** A short ephemeral text reply. */
@@ -39,7 +43,11 @@ export function forAudience(invocation: Invocation, data: MessageData, meta?: Re
     };
   }
   if (invocation.options.share === true) {
-    return { kind: 'message', data: { ...data, content: askedBy(invocation.user) }, ...(meta ? { meta } : {}) };
+    return {
+      kind: 'message',
+      data: { ...data, content: askedBy(invocation.user) },
+      ...(meta ? { meta } : {}),
+    };
   }
   return ephemeral(data, meta);
 }

@@ -19,9 +19,15 @@ export interface App {
  * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
  * calls this once and passes the result down; nothing is kept in module globals.
  */
-export async function createApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
-  const knowledge = await KnowledgeHolder.open({ dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) }, logger);
+  const knowledge = await KnowledgeHolder.open(
+    { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
+    logger,
+  );
   const context: CommandContext = {
     knowledge: () => knowledge.get(),
     reload: () => knowledge.reload(),

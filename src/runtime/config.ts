@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const snowflake = (name: string) =>
-  z.string().regex(/^\d{17,20}$/, { error: `${name} must be a Discord id (17 to 20 digits); copy it from the Developer Portal` });
+  z
+    .string()
+    .regex(/^\d{17,20}$/, {
+      error: `${name} must be a Discord id (17 to 20 digits); copy it from the Developer Portal`,
+    });
 
-const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
  * Every setting factdesk reads, from the environment (and `.env` when present). Validated once at
@@ -14,7 +19,12 @@ export const ConfigSchema = z
   .object({
     DISCORD_TOKEN: z.preprocess(
       emptyAsUndefined,
-      z.string().min(20, { error: 'DISCORD_TOKEN looks too short: copy the bot token from the Developer Portal → Bot' }).optional(),
+      z
+        .string()
+        .min(20, {
+          error: 'DISCORD_TOKEN looks too short: copy the bot token from the Developer Portal → Bot',
+        })
+        .optional(),
     ),
     DISCORD_APPLICATION_ID: z.preprocess(emptyAsUndefined, snowflake('DISCORD_APPLICATION_ID').optional()),
     DISCORD_GUILD_ID: z.preprocess(emptyAsUndefined, snowflake('DISCORD_GUILD_ID').optional()),
@@ -22,13 +32,19 @@ export const ConfigSchema = z
       emptyAsUndefined,
       z
         .string()
-        .regex(/^[0-9a-fA-F]{64}$/, { error: 'DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal' })
+        .regex(/^[0-9a-fA-F]{64}$/, {
+          error:
+            'DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal',
+        })
         .optional(),
     ),
     DISCORD_API_URL: z.preprocess(
       emptyAsUndefined,
       z
-        .url({ protocol: /^https?$/, error: 'DISCORD_API_URL must be an http(s) URL without version, e.g. http://127.0.0.1:8080/api' })
+        .url({
+          protocol: /^https?$/,
+          error: 'DISCORD_API_URL must be an http(s) URL without version, e.g. http://127.0.0.1:8080/api',
+        })
         .transform((url) => url.replace(/\/+$/, ''))
         .optional(),
     ),
@@ -45,7 +61,12 @@ export const ConfigSchema = z
     HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
     PORT: z.preprocess(
       emptyAsUndefined,
-      z.coerce.number({ error: 'PORT must be a number' }).int().min(0).max(65535, { error: 'PORT must be 0 to 65535' }).default(3000),
+      z.coerce
+        .number({ error: 'PORT must be a number' })
+        .int()
+        .min(0)
+        .max(65535, { error: 'PORT must be 0 to 65535' })
+        .default(3000),
     ),
     RATE_LIMIT_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
     RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(10)),
@@ -56,7 +77,8 @@ export const ConfigSchema = z
         code: 'custom',
         input: ctx.value,
         path: ['DISCORD_APPLICATION_ID'],
-        message: 'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN: copy the Application ID from the Developer Portal → General Information',
+        message:
+          'DISCORD_APPLICATION_ID is required with DISCORD_TOKEN: copy the Application ID from the Developer Portal → General Information',
       });
     }
   });
@@ -74,11 +96,16 @@ export class ConfigError extends Error {
  *
  * @throws {ConfigError} naming each variable at fault.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = '.env' }: { dotenv?: string | false } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { dotenv = '.env' }: { dotenv?: string | false } = {},
+): Config {
   if (dotenv && env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
   const result = ConfigSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'config'}: ${issue.message}`);
+    const lines = result.error.issues.map(
+      (issue) => `  - ${issue.path.join('.') || 'config'}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;

@@ -25,7 +25,8 @@ export class KnowledgeHolder {
   /** Opens the knowledge folder for the first time; throws when it cannot be read at all. */
   static async open(options: OpenOptions, logger: Logger): Promise<KnowledgeHolder> {
     const kb = await openKnowledgeBase(options);
-    for (const problem of kb.problems) logger.warn({ file: problem.file, field: problem.field }, formatProblem(problem));
+    for (const problem of kb.problems)
+      logger.warn({ file: problem.file, field: problem.field }, formatProblem(problem));
     return new KnowledgeHolder(kb, options, logger);
   }
 
@@ -39,19 +40,36 @@ export class KnowledgeHolder {
       const next = await openKnowledgeBase(this.options);
       const problems = next.problems.map(formatProblem);
       if (next.documents.length === 0 && this.current.documents.length > 0) {
-        this.logger.warn({ problems: problems.length }, 'reload found no valid document; keeping the previous knowledge');
-        return { ...this.report(this.current), ok: false, problems: ['No valid document in the folder.', ...problems] };
+        this.logger.warn(
+          { problems: problems.length },
+          'reload found no valid document; keeping the previous knowledge',
+        );
+        return {
+          ...this.report(this.current),
+          ok: false,
+          problems: ['No valid document in the folder.', ...problems],
+        };
       }
       this.current = next;
       this.logger.info({ ...this.report(next), problems: problems.length }, 'knowledge reloaded');
       return { ...this.report(next), problems };
     } catch (error) {
       this.logger.error({ err: error }, 'reload failed; keeping the previous knowledge');
-      return { ...this.report(this.current), ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+      return {
+        ...this.report(this.current),
+        ok: false,
+        problems: [error instanceof Error ? error.message : String(error)],
+      };
     }
   }
 
   private report(kb: KnowledgeBase): LoadReport {
-    return { ok: true, documents: kb.documents.length, passages: kb.passages.length, figures: kb.figures.length, problems: [] };
+    return {
+      ok: true,
+      documents: kb.documents.length,
+      passages: kb.passages.length,
+      figures: kb.figures.length,
+      problems: [],
+    };
   }
 }

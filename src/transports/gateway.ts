@@ -32,7 +32,14 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
     }
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
-      return { kind: 'autocomplete', name: interaction.commandName, options, focused: { name: focused.name, value: String(focused.value) }, user, ...where };
+      return {
+        kind: 'autocomplete',
+        name: interaction.commandName,
+        options,
+        focused: { name: focused.name, value: String(focused.value) },
+        user,
+        ...where,
+      };
     }
     return { kind: 'command', name: interaction.commandName, options, user, ...where };
   }
@@ -44,7 +51,11 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
       options: {},
       user,
       ...where,
-      message: { id: target.id, content: target.content, embeds: target.embeds.map((embed) => embed.toJSON()) },
+      message: {
+        id: target.id,
+        content: target.content,
+        embeds: target.embeds.map((embed) => embed.toJSON()),
+      },
     };
   }
   if (interaction.isButton()) {
@@ -56,7 +67,11 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
       options: {},
       user,
       ...where,
-      message: { id: message.id, content: message.content, embeds: message.embeds.map((embed) => embed.toJSON()) },
+      message: {
+        id: message.id,
+        content: message.content,
+        embeds: message.embeds.map((embed) => embed.toJSON()),
+      },
     };
   }
   return undefined;
@@ -68,7 +83,9 @@ export function messageOptions(data: MessageData): BaseMessageOptions & { flags?
     ...(data.content !== undefined ? { content: data.content } : {}),
     embeds: data.embeds ?? [],
     components: data.components ?? [],
-    allowedMentions: { parse: [], users: data.allowed_mentions?.users ?? [] },
+    allowedMentions: data.allowed_mentions?.users?.length
+      ? { parse: [], users: data.allowed_mentions.users }
+      : { parse: [] },
     ...(data.flags !== undefined ? { flags: data.flags } : {}),
   };
 }
@@ -94,7 +111,11 @@ async function send(interaction: Repliable, reply: Reply): Promise<void> {
  * Answers one interaction: dispatches it, defers when the handler is slow, and sends the reply.
  * Never throws: a failure to reach Discord is logged with an error id and the bot keeps serving.
  */
-export async function handleInteraction(interaction: Interaction, app: App): Promise<void> {
+export async function handleInteraction(
+  interaction: Interaction,
+  app: App,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
   const invocation = invocationOf(interaction);
   if (!invocation) return;
   try {
@@ -107,7 +128,7 @@ export async function handleInteraction(interaction: Interaction, app: App): Pro
     const pending = dispatch(invocation, app.deps);
     let timer: NodeJS.Timeout | undefined;
     const slow = new Promise<'slow'>((resolve) => {
-      timer = setTimeout(() => resolve('slow'), DEFER_AFTER_MS);
+      timer = setTimeout(() => resolve('slow'), deferAfterMs);
     });
     const first = await Promise.race([pending, slow]);
     clearTimeout(timer);
@@ -117,7 +138,10 @@ export async function handleInteraction(interaction: Interaction, app: App): Pro
     }
     await send(repliable, await pending);
   } catch (error) {
-    app.logger.error({ err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind }, 'reply to Discord failed');
+    app.logger.error(
+      { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },
+      'reply to Discord failed',
+    );
   }
 }
 
@@ -125,7 +149,11 @@ export async function handleInteraction(interaction: Interaction, app: App): Pro
  * Connects to Discord over the gateway with the Guilds intent only, and answers interactions with
  * the shared handlers. Commands are not registered here: that is `npm run deploy-commands`.
  */
-export async function startGatewayBot(app: App, token: string): Promise<Client> {
+export async function startGatewayBot(
+  app: App,
+  token: string,
+  { deferAfterMs = DEFER_AFTER_MS }: { deferAfterMs?: number } = {},
+): Promise<Client> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -134,15 +162,23 @@ export async function startGatewayBot(app: App, token: string): Promise<Client> 
   client.once(Events.ClientReady, (ready) => {
     const kb = app.knowledge.get();
     app.logger.info(
-      { user: ready.user.tag, guilds: ready.guilds.cache.size, documents: kb.documents.length, passages: kb.passages.length, figures: kb.figures.length },
+      {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+        documents: kb.documents.length,
+        passages: kb.passages.length,
+        figures: kb.figures.length,
+      },
       'ready',
     );
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, app);
+    void handleInteraction(interaction, app, deferAfterMs);
   });
   client.on(Events.Error, (error) => app.logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shardId) => app.logger.warn({ code: event.code, shardId }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    app.logger.warn({ code: event.code, shardId }, 'gateway disconnected'),
+  );
   client.on(Events.ShardResume, (shardId) => app.logger.info({ shardId }, 'gateway resumed'));
   await client.login(token);
   return client;
