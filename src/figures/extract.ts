@@ -61,8 +61,20 @@ const CURRENCY_AFTER = new RegExp(`^[ \\u00a0]+(${CURRENCY_WORD_SOURCE})(?![\\p{
 const POINTS_AFTER = /^[ \u00a0]+(percentage[ \u00a0]+points?|basis[ \u00a0]+points?|bps)(?![\p{L}])/iu;
 const NEXT_WORD = /^[ \u00a0]+([\p{L}][\p{L}-]*)/u;
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Which characters of a sentence are taken, so an overlap test costs the span's length only. */
+class Taken {
+  private readonly chars: Uint8Array;
+  constructor(length: number, spans: readonly Span[]) {
+    this.chars = new Uint8Array(length);
+    for (const span of spans) this.take(span);
+  }
+  overlaps(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.chars[i]) return true;
+    return false;
+  }
+  take(span: Span): void {
+    this.chars.fill(1, span.start, span.end);
+  }
 }
 
 /** The qualifier right before offset `start`, lowercased, with where it starts. */
@@ -122,12 +134,12 @@ const NO_QUALIFIER_KINDS = new Set<FigureKind>(['date', 'year', 'rank']);
 
 /** Every figure of one sentence, in order, with offsets relative to the sentence. */
 function figuresOfSentence(sentence: string): LocatedFigure[] {
-  const taken: Span[] = findNonFigures(sentence);
+  const taken = new Taken(sentence.length, findNonFigures(sentence));
   const accepted: Candidate[] = [];
   const offer = (candidate: Candidate | undefined) => {
     if (!candidate || candidate.end <= candidate.start) return;
-    if (taken.some((span) => overlaps(span, candidate))) return;
-    taken.push(candidate);
+    if (taken.overlaps(candidate)) return;
+    taken.take(candidate);
     accepted.push(candidate);
   };
   for (const candidate of findDates(sentence)) offer(candidate);
@@ -135,7 +147,7 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
   for (const candidate of findMultiples(sentence)) offer(candidate);
   for (const candidate of findRanks(sentence)) offer(candidate);
   for (const phrase of scanNumberPhrases(sentence)) {
-    if (taken.some((span) => overlaps(span, phrase))) continue;
+    if (taken.overlaps(phrase)) continue;
     offer(classifyNumber(sentence, phrase));
   }
   accepted.sort((a, b) => a.start - b.start);
@@ -164,7 +176,10 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
     sentence,
     figures.map((f) => ({ start: f.qualifierStart, end: f.end })),
   );
-  const tokenOf = figures.map((_, i) => tokens.findIndex((t) => t.type === 'figure' && t.figure === i));
+  const tokenOf: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.type === 'figure' && t.figure !== undefined) tokenOf[t.figure] = k;
+  });
   const ctx: LabelContext = { sentence, tokens, figures, tokenOf };
   return figures.map((figure, index) => {
     const { label, unit } = describeFigure(ctx, index);

@@ -143,6 +143,12 @@ const DATE_PREPOSITIONS = new Set([
   'of',
 ]);
 
+/**
+ * How far (in tokens) the rules look from a figure. Labels never need more, and the bound keeps a
+ * sentence with thousands of numbers linear instead of quadratic.
+ */
+const WINDOW = 64;
+
 function word(tokens: readonly Token[], i: number): Token | undefined {
   const t = tokens[i];
   return t && t.type === 'word' ? t : undefined;
@@ -163,13 +169,15 @@ function nextNonQuote(tokens: readonly Token[], i: number): number {
  */
 function clauseStart(ctx: LabelContext, i: number, everyComma = false): number {
   const { tokens } = ctx;
-  for (let j = i - 1; j >= 0; j--) {
+  const floor = Math.max(0, i - WINDOW);
+  for (let j = i - 1; j >= floor; j--) {
     const t = tokens[j];
     if (t?.type !== 'punct') continue;
     // A parenthesis closed before the figure is an aside inside the clause: step over it.
     if (t.text === ')') {
-      const open = tokens.findLastIndex((u, k) => k < j && u.text === '(');
-      if (open >= 0) {
+      let open = j - 1;
+      while (open >= floor && tokens[open]?.text !== '(') open--;
+      if (open >= floor) {
         j = open;
         continue;
       }
@@ -187,6 +195,7 @@ function clauseStart(ctx: LabelContext, i: number, everyComma = false): number {
       if (next.lower === 'of' && ['which', 'whom'].includes(tokens[k + 1]?.lower ?? '')) return j + 1;
     }
   }
+  if (floor > 0) return floor;
   const first = word(tokens, 0);
   if (first && INTRO_WORDS.has(first.lower)) {
     for (let j = 1; j < i; j++) if (tokens[j]?.text === ',') return j + 1;
@@ -197,18 +206,20 @@ function clauseStart(ctx: LabelContext, i: number, everyComma = false): number {
 /** The last token of the clause that token `i` stands in (commas always end it here). */
 function clauseEnd(ctx: LabelContext, i: number): number {
   const { tokens } = ctx;
-  for (let j = i + 1; j < tokens.length; j++) {
+  const ceiling = Math.min(tokens.length - 1, i + WINDOW);
+  for (let j = i + 1; j <= ceiling; j++) {
     const t = tokens[j];
     if (t?.text === '(') {
-      const close = tokens.findIndex((u, k) => k > j && u.text === ')');
-      if (close > j) {
+      let close = j + 1;
+      while (close <= ceiling && tokens[close]?.text !== ')') close++;
+      if (close <= ceiling) {
         j = close;
         continue;
       }
     }
     if (t && t.type === 'punct' && (isHardBoundary(ctx, t) || t.text === ',')) return j - 1;
   }
-  return tokens.length - 1;
+  return ceiling;
 }
 
 /** Hard punctuation; a hyphen only as a spaced dash (`medium- and long-term` is not a boundary). */
@@ -262,7 +273,8 @@ function findSubject(ctx: LabelContext, figTok: number): Subject | undefined {
   const { tokens, sentence } = ctx;
   const verbs: string[] = [];
   let j = figTok - 1;
-  while (j >= 0) {
+  const floor = Math.max(0, figTok - WINDOW);
+  while (j >= floor) {
     const t = tokens[j];
     if (!t) return undefined;
     if (t.type === 'figure' || t.type === 'quote') {
@@ -294,7 +306,7 @@ function findSubject(ctx: LabelContext, figTok: number): Subject | undefined {
     break;
   }
   const end = tokens[j];
-  if (j < 0 || !end) return undefined;
+  if (j < floor || !end) return undefined;
   // A pronoun, conjunction or preposition where the subject should end (`it has exceeded`, `, and
   // grew`): no subject in this clause, the caller borrows an earlier label.
   if (end.type === 'word' && (PRONOUN_SUBJECT.test(end.text) || isFunctionWord(end)))
@@ -708,10 +720,13 @@ function eventLabel(ctx: LabelContext, index: number, figTok: number): string | 
   let label = joinLabel(...parts.map(([from, to]) => text(from, to)));
   if (label.length > MAX_LABEL_LENGTH) {
     // A long clause reads best from its first verb: `held the “… Conference”`.
-    const verbAt = tokens.findIndex(
-      (t, k) =>
-        parts.some(([from, to]) => k >= from && k <= to) && t.type === 'word' && isVerb(t, tokens[k - 1]),
-    );
+    let verbAt = -1;
+    for (const [from, to] of parts) {
+      for (let k = from; k <= to && verbAt < 0; k++) {
+        const t = tokens[k];
+        if (t?.type === 'word' && isVerb(t, tokens[k - 1])) verbAt = k;
+      }
+    }
     if (verbAt >= 0) label = joinLabel(...parts.map(([from, to]) => text(Math.max(from, verbAt), to)));
   }
   label = balanceQuotes(label.replace(/^[\s,"“‘']+|[\s,]+$/g, ''));

@@ -84,9 +84,8 @@ function dateCandidate(
  * @example
  * findDates('On February 18, 2024, in November 2023').map((c) => c.value) // → [20240218, 20231100]
  */
-export function findDates(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  const patterns: Array<[string, (m: RegExpMatchArray) => Candidate | undefined]> = [
+const DATE_PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => Candidate | undefined]> = (
+  [
     [
       `${NOT_AFTER_WORD}${MONTH}${SP}${DAY}(?:[-–]\\d{1,2})?,?${SP}${YEAR}`,
       (m) =>
@@ -113,9 +112,21 @@ export function findDates(text: string): Candidate[] {
       `${NOT_AFTER_WORD}${DAY}${SP}(?:of${SP})?${MONTH}`,
       (m) => dateCandidate(m, 0, monthNumber(m.groups?.month ?? ''), Number(m.groups?.day)),
     ],
-  ];
-  for (const [source, make] of patterns) {
-    for (const match of text.matchAll(new RegExp(source, 'gu'))) {
+  ] as Array<[string, (m: RegExpMatchArray) => Candidate | undefined]>
+).map(([source, make]) => [new RegExp(source, 'gu'), make]);
+
+/**
+ * Dates, most specific first: `February 18, 2024`, `Feb. 20, 2024`, `18 February 2024`,
+ * `2024-02-18` → YYYYMMDD; `November 2023` → YYYYMM00; `March 5` (no year) → MMDD with year 0.
+ *
+ * @example
+ * findDates('On February 18, 2024, in November 2023').map((c) => c.value) // → [20240218, 20231100]
+ */
+export function findDates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  if (!/\d/.test(text)) return found;
+  for (const [pattern, make] of DATE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
       const candidate = make(match);
       if (candidate) found.push(candidate);
     }
@@ -138,6 +149,11 @@ function plural(unit: string): string {
   return `${lower}s`;
 }
 
+const STREAK_PATTERNS = [
+  `${NOT_AFTER_WORD}${COUNT_SOURCE}${SP}(?:consecutive|straight|successive|continuous|running)${SP}${STREAK_UNIT}(?![\\p{L}])`,
+  `${NOT_AFTER_WORD}${COUNT_SOURCE}${SP}${STREAK_UNIT}${SP}(?:in${SP}a${SP}row|running)(?![\\p{L}])`,
+].map((source) => new RegExp(source, 'giu'));
+
 /**
  * Streaks: `35 consecutive years`, `two consecutive years`, `the 12th consecutive year`,
  * `5 years in a row`, `the fourth year in a row`. The text starts at the number (no `for`, no `the`).
@@ -147,12 +163,8 @@ function plural(unit: string): string {
  */
 export function findStreaks(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const sources = [
-    `${NOT_AFTER_WORD}${COUNT_SOURCE}${SP}(?:consecutive|straight|successive|continuous|running)${SP}${STREAK_UNIT}(?![\\p{L}])`,
-    `${NOT_AFTER_WORD}${COUNT_SOURCE}${SP}${STREAK_UNIT}${SP}(?:in${SP}a${SP}row|running)(?![\\p{L}])`,
-  ];
-  for (const source of sources) {
-    for (const match of text.matchAll(new RegExp(source, 'giu'))) {
+  for (const pattern of STREAK_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
       const value = streakValue(match.groups?.n ?? '');
       if (value === undefined || value === 0) continue;
       const start = match.index ?? 0;
@@ -171,20 +183,11 @@ export function findStreaks(text: string): Candidate[] {
 const SUPERLATIVES =
   'largest|biggest|highest|lowest|fastest|busiest|best|strongest|richest|smallest|most|leading|greatest|top|oldest|youngest';
 
-/**
- * Ranks: `rank first`, `ranking first`, `ranked 3rd`, `No. 1`, `fourth place`, `the second-largest`,
- * `top 20`, and digit ordinals (`75th`). The text is the ordinal itself (`first`, `75th`, `No. 1`),
- * or the whole compound for superlatives (`third-highest`).
- *
- * @example
- * findRanks('all rank first in the country')[0] // → { text 'first', value: 1, unit: 'rank', … }
- */
-export function findRanks(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  const ordinalOrDigits = `${ORDINAL_WORD_SOURCE}|\\d+(?:st|nd|rd|th)|No\\.[ \\u00a0]?\\d+|number${SP}one`;
-  const patterns: Array<[string, string, RankStyle]> = [
+const ORDINAL_OR_DIGITS = `${ORDINAL_WORD_SOURCE}|\\d+(?:st|nd|rd|th)|No\\.[ \\u00a0]?\\d+|number${SP}one`;
+const RANK_PATTERNS = (
+  [
     [
-      `(?<![\\p{L}])(?:rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|coming|finish(?:ed|es|ing)?)${SP}(?:(?:as|the|at)${SP})?(?<n>${ordinalOrDigits}|\\d+(?![.,]\\d))(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}])(?:rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|coming|finish(?:ed|es|ing)?)${SP}(?:(?:as|the|at)${SP})?(?<n>${ORDINAL_OR_DIGITS}|\\d+(?![.,]\\d))(?![\\p{L}\\p{N}])`,
       'giu',
       'verb',
     ],
@@ -201,9 +204,21 @@ export function findRanks(text: string): Candidate[] {
       'ordinal',
     ],
     [`(?<![\\p{L}])top${SP}(?<n>\\d+|${NUMBER_WORD_SOURCE})(?![\\p{L}\\p{N}_-]|[.,]\\d)`, 'giu', 'top'],
-  ];
-  for (const [source, flags, style] of patterns) {
-    for (const match of text.matchAll(new RegExp(source, `${flags}d`))) {
+  ] as Array<[string, string, RankStyle]>
+).map(([source, flags, style]) => [new RegExp(source, `${flags}d`), style] as const);
+
+/**
+ * Ranks: `rank first`, `ranking first`, `ranked 3rd`, `No. 1`, `fourth place`, `the second-largest`,
+ * `top 20`, and digit ordinals (`75th`). The text is the ordinal itself (`first`, `75th`, `No. 1`),
+ * or the whole compound for superlatives (`third-highest`).
+ *
+ * @example
+ * findRanks('all rank first in the country')[0] // → { text 'first', value: 1, unit: 'rank', … }
+ */
+export function findRanks(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const [pattern, style] of RANK_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
       const n = match.groups?.n ?? '';
       const span = match.indices?.groups?.n;
       if (!span) continue;
@@ -239,6 +254,12 @@ export function findRanks(text: string): Candidate[] {
 const COMPARISON_AFTER_TIMES =
   /^[ \u00a0]+(?:the|that|those|as|higher|larger|more|bigger|greater|faster|lower|smaller|over|than|its|their|what|his|her|our|this|last|a)(?![\p{L}])/iu;
 
+const MULTIPLE_WORDS: Record<string, number> = { twice: 2, thrice: 3, doubl: 2, tripl: 3, quadrupl: 4 };
+const MULTIPLE_NUMBER = `(?<![\\p{L}\\p{N}_]|\\p{N}[.,])(?<n>\\d+(?:\\.\\d+)?|${NUMBER_WORD_SOURCE})`;
+const N_TIMES = new RegExp(`${MULTIPLE_NUMBER}[ \\u00a0-]+times(?![\\p{L}])`, 'giu');
+const N_FOLD = new RegExp(`${MULTIPLE_NUMBER}[ \\u00a0-]?fold(?![\\p{L}])`, 'giu');
+const N_X = /(?<![\p{L}\p{N}_]|\p{N}[.,])(?<n>\d+(?:\.\d+)?)[x×](?![\p{L}\p{N}])/giu;
+
 /**
  * Multiples: `twice`, `thrice`, `doubled`, `double the`, `three times the`, `2.5 times higher`,
  * `threefold`, `2x`.
@@ -251,33 +272,30 @@ export function findMultiples(text: string): Candidate[] {
   const add = (start: number, end: number, value: number | undefined) => {
     if (value !== undefined && value > 0) found.push({ start, end, kind: 'multiple', value, unit: 'times' });
   };
-  const wordValue: Record<string, number> = { twice: 2, thrice: 3, doubl: 2, tripl: 3, quadrupl: 4 };
-  const numberSource = `(?<n>\\d+(?:\\.\\d+)?|${NUMBER_WORD_SOURCE})`;
-  const guard = '(?<![\\p{L}\\p{N}_]|\\p{N}[.,])';
 
   for (const m of text.matchAll(/(?<![\p{L}])(?<w>twice|thrice)(?![\p{L}])/giu)) {
-    add(m.index ?? 0, (m.index ?? 0) + m[0].length, wordValue[(m.groups?.w ?? '').toLowerCase()]);
+    add(m.index ?? 0, (m.index ?? 0) + m[0].length, MULTIPLE_WORDS[(m.groups?.w ?? '').toLowerCase()]);
   }
   for (const m of text.matchAll(/(?<![\p{L}])(?<w>doubl|tripl|quadrupl)(?:ed|ing)(?![\p{L}])/giu)) {
-    add(m.index ?? 0, (m.index ?? 0) + m[0].length, wordValue[(m.groups?.w ?? '').toLowerCase()]);
+    add(m.index ?? 0, (m.index ?? 0) + m[0].length, MULTIPLE_WORDS[(m.groups?.w ?? '').toLowerCase()]);
   }
   for (const m of text.matchAll(/(?<![\p{L}])(?<w>doubl|tripl|quadrupl)e(?![\p{L}-])/giu)) {
     const end = (m.index ?? 0) + m[0].length;
     if (COMPARISON_AFTER_TIMES.test(text.slice(end))) {
-      add(m.index ?? 0, end, wordValue[(m.groups?.w ?? '').toLowerCase()]);
+      add(m.index ?? 0, end, MULTIPLE_WORDS[(m.groups?.w ?? '').toLowerCase()]);
     }
   }
-  for (const m of text.matchAll(new RegExp(`${guard}${numberSource}[ \\u00a0-]+times(?![\\p{L}])`, 'giu'))) {
+  for (const m of text.matchAll(N_TIMES)) {
     const end = (m.index ?? 0) + m[0].length;
     if (!COMPARISON_AFTER_TIMES.test(text.slice(end))) continue;
     const n = m.groups?.n ?? '';
     add(m.index ?? 0, end, /^\d/.test(n) ? Number(n) : parseNumberWord(n));
   }
-  for (const m of text.matchAll(new RegExp(`${guard}${numberSource}[ \\u00a0-]?fold(?![\\p{L}])`, 'giu'))) {
+  for (const m of text.matchAll(N_FOLD)) {
     const n = m.groups?.n ?? '';
     add(m.index ?? 0, (m.index ?? 0) + m[0].length, /^\d/.test(n) ? Number(n) : parseNumberWord(n));
   }
-  for (const m of text.matchAll(new RegExp(`${guard}(?<n>\\d+(?:\\.\\d+)?)[x×](?![\\p{L}\\p{N}])`, 'giu'))) {
+  for (const m of text.matchAll(N_X)) {
     add(m.index ?? 0, (m.index ?? 0) + m[0].length, Number(m.groups?.n));
   }
   return found;
@@ -287,39 +305,41 @@ const ID_WORDS =
   'Phase|Article|Section|Chapter|Room|Rm\\.|Building|Bldg\\.|Floor|Level|Line|Gate|Hall|Booth|Item|Class|Version|Ver\\.|Series|Model|Vol\\.|Volume|Part|Tier|Stage|Unit|Block|Lot|Route|Highway|Exit|Platform|Terminal|Pier|Suite|Apt\\.?|Form|Rule|Title|Case|Order|Batch|Track|Episode|Page|Step|Zone|District|Table|Figure|Fig\\.|Appendix|Annex|Schedule|Clause|Paragraph|Para\\.|Type|Grade|Category';
 
 // Spans that hold digits but no figure. Order does not matter: they are all taken before any figure.
-const NOT_FIGURES: Array<[string, string]> = [
-  // URLs and bare domains (`example.org/a/2023-results`).
-  ['(?:https?:\\/\\/|www\\.)[^\\s<>"“”]+', 'giu'],
+const NOT_FIGURES = (
   [
-    '(?<![\\p{L}\\p{N}@.])[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.(?:com|org|net|cn|gov|edu|io|uk|de|fr|jp|info|biz|hk|tw|sg|au|ca|in)(?:\\/[^\\s]*)?(?![\\p{L}\\p{N}])',
-    'giu',
-  ],
-  // E-mail addresses.
-  ['[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}', 'giu'],
-  // Phone numbers: after a label (`Tel: …`), international (`+86 …`, `0086-…`), or grouped (`555-123-4567`).
-  [
-    '(?<![\\p{L}])(?:Tel|Telephone|Phone|Ph|Fax|Mobile|Mob|Cell|WhatsApp|WeChat|Hotline)\\.?[ \\u00a0]*(?:No\\.?)?[ \\u00a0]*[:：]?[ \\u00a0]*\\+?[\\d(][\\d \\u00a0().+\\/-]*\\d',
-    'giu',
-  ],
-  ['(?<![\\p{L}\\p{N}.,])(?:\\+|00)\\d[\\d \\u00a0().-]{6,}\\d', 'giu'],
-  ['(?<![\\p{L}\\p{N}.,])\\(?\\d{2,5}\\)?[-.]\\d{3,4}[-.]\\d{3,5}(?![\\p{L}\\p{N}])', 'giu'],
-  ['\\(\\d{2,5}\\)[ \\u00a0]?\\d{3,4}[-. \\u00a0]?\\d{4}(?![\\p{L}\\p{N}])', 'giu'],
-  // Clock times (`4:30 p.m.`, `9am`).
-  [
-    '(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\u00a0]?(?:a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}]))?',
-    'giu',
-  ],
-  ['(?<![\\p{L}\\p{N}.,])\\d{1,2}[ \\u00a0]?(?:a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}])', 'giu'],
-  // Stock tickers (`NASDAQ: ABCD`, `SSE: 600519`).
-  [
-    '(?<![\\p{L}])(?:NYSE|NASDAQ|Nasdaq|SSE|SZSE|HKEX|SEHK|HKSE|TSX|LSE|ASX|KRX|TSE|SGX|OTCQX|OTC|Euronext|XETRA|BSE|NSE)(?:[ \\u00a0]+[A-Z][\\p{L}]*)?[ \\u00a0]*[:：][ \\u00a0]*[\\p{L}\\p{N}.]+',
-    'gu',
-  ],
-  // Numbers that name things rather than count them (`Phase 2`, `Booth #12`, `COVID-19`), footnotes.
-  [`(?:#[ \\u00a0]?|(?<![\\p{L}])(?:${ID_WORDS})[ \\u00a0]?#?)\\d[\\p{L}\\p{N}-]*`, 'gu'],
-  ['(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Lu}\\p{N}]*-\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])', 'gu'],
-  ['\\[\\d+\\]', 'gu'],
-];
+    // URLs and bare domains (`example.org/a/2023-results`).
+    ['(?:https?:\\/\\/|www\\.)[^\\s<>"“”]+', 'giu'],
+    [
+      '(?<![\\p{L}\\p{N}@.])[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.(?:com|org|net|cn|gov|edu|io|uk|de|fr|jp|info|biz|hk|tw|sg|au|ca|in)(?:\\/[^\\s]*)?(?![\\p{L}\\p{N}])',
+      'giu',
+    ],
+    // E-mail addresses.
+    ['(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}', 'giu'],
+    // Phone numbers: after a label (`Tel: …`), international (`+86 …`, `0086-…`), or grouped (`555-123-4567`).
+    [
+      '(?<![\\p{L}])(?:Tel|Telephone|Phone|Ph|Fax|Mobile|Mob|Cell|WhatsApp|WeChat|Hotline)\\.?[ \\u00a0]*(?:No\\.?)?[ \\u00a0]*[:：]?[ \\u00a0]*\\+?[\\d(][\\d \\u00a0().+\\/-]*\\d',
+      'giu',
+    ],
+    ['(?<![\\p{L}\\p{N}.,])(?:\\+|00)\\d[\\d \\u00a0().-]{6,}\\d', 'giu'],
+    ['(?<![\\p{L}\\p{N}.,])\\(?\\d{2,5}\\)?[-.]\\d{3,4}[-.]\\d{3,5}(?![\\p{L}\\p{N}])', 'giu'],
+    ['\\(\\d{2,5}\\)[ \\u00a0]?\\d{3,4}[-. \\u00a0]?\\d{4}(?![\\p{L}\\p{N}])', 'giu'],
+    // Clock times (`4:30 p.m.`, `9am`).
+    [
+      '(?<![\\p{L}\\p{N}])\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\u00a0]?(?:a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}]))?',
+      'giu',
+    ],
+    ['(?<![\\p{L}\\p{N}.,])\\d{1,2}[ \\u00a0]?(?:a\\.m\\.|p\\.m\\.|am|pm)(?![\\p{L}])', 'giu'],
+    // Stock tickers (`NASDAQ: ABCD`, `SSE: 600519`).
+    [
+      '(?<![\\p{L}])(?:NYSE|NASDAQ|Nasdaq|SSE|SZSE|HKEX|SEHK|HKSE|TSX|LSE|ASX|KRX|TSE|SGX|OTCQX|OTC|Euronext|XETRA|BSE|NSE)(?:[ \\u00a0]+[A-Z][\\p{L}]*)?[ \\u00a0]*[:：][ \\u00a0]*[\\p{L}\\p{N}.]+',
+      'gu',
+    ],
+    // Numbers that name things rather than count them (`Phase 2`, `Booth #12`, `COVID-19`), footnotes.
+    [`(?:#[ \\u00a0]?|(?<![\\p{L}])(?:${ID_WORDS})[ \\u00a0]?#?)\\d[\\p{L}\\p{N}-]*`, 'gu'],
+    ['(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Lu}\\p{N}]*-\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])', 'gu'],
+    ['\\[\\d+\\]', 'gu'],
+  ] as Array<[string, string]>
+).map(([source, flags]) => new RegExp(source, flags));
 
 /**
  * Spans that contain digits but are never figures: URLs, e-mail addresses, phone numbers, clock
@@ -330,8 +350,10 @@ const NOT_FIGURES: Array<[string, string]> = [
  */
 export function findNonFigures(text: string): Span[] {
   const spans: Span[] = [];
-  for (const [source, flags] of NOT_FIGURES) {
-    for (const match of text.matchAll(new RegExp(source, flags))) {
+  // Every non-figure matters only for the digits it hides; most sentences have none.
+  if (!/\d/.test(text)) return spans;
+  for (const pattern of NOT_FIGURES) {
+    for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0;
       if (match[0].length > 0) spans.push({ start, end: start + match[0].length });
     }

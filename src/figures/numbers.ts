@@ -59,6 +59,8 @@ const NUMBER_PHRASE_SOURCE = [
   '(?<pct>[ \\u00a0]?%|[ \\u00a0](?:percent|per[ \\u00a0]cent)(?![\\p{L}]))?',
 ].join('');
 
+const NUMBER_PHRASE = new RegExp(NUMBER_PHRASE_SOURCE, 'giu');
+
 /** A number phrase found in a text. */
 export interface NumberPhrase {
   /** Offset of the first character (the currency prefix when there is one). */
@@ -114,7 +116,7 @@ function scaleExponent(scaleText: string | undefined): number {
  */
 export function scanNumberPhrases(text: string): NumberPhrase[] {
   const phrases: NumberPhrase[] = [];
-  for (const match of text.matchAll(new RegExp(NUMBER_PHRASE_SOURCE, 'giu'))) {
+  for (const match of text.matchAll(NUMBER_PHRASE)) {
     const groups = match.groups ?? {};
     const start = match.index ?? 0;
     let raw = match[0];

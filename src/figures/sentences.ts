@@ -138,7 +138,10 @@ function isSentenceEnd(text: string, pointIndex: number, afterIndex: number): bo
   // A lowercase continuation means the point was not a full stop (`U.S. accounted`).
   if (!/^[\p{Lu}\p{N}]/u.test(nextWord) && !/^["'“‘(]/u.test(rest)) return false;
   if (text[pointIndex] !== '.') return true;
-  const before = /([\p{L}.]+)$/u.exec(text.slice(0, pointIndex))?.[1] ?? '';
+  // The word before the point, read backwards (a regex anchored at the end would rescan the text).
+  let from = pointIndex;
+  while (from > 0 && /[\p{L}.]/u.test(text[from - 1] ?? '')) from--;
+  const before = text.slice(from, pointIndex);
   const word = before.replace(/^\.+/, '').toLowerCase();
   if (ALWAYS_ABBREVIATIONS.has(word)) return false;
   // A single capital initial (`J. Smith`) is an abbreviation too.

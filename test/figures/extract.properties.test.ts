@@ -131,4 +131,10 @@ describe('extraction properties', () => {
       { numRuns: 500 },
     );
   });
+
+  it('stays linear on a sentence with thousands of numbers and on long runs without spaces', () => {
+    // Quadratic label scans took minutes here; the bounded scans take about a second.
+    expect(locateFigures('1 '.repeat(20_000))).toHaveLength(20_000);
+    expect(locateFigures(`${'a.b-c_d'.repeat(5_000)}@`)).toEqual([]);
+  }, 30_000);
 });
