@@ -120,6 +120,7 @@ describe('PING', () => {
     const sent = await send(ping());
     expect(sent.body).toEqual({ type: 1 });
     expect(sent.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(sent.headers.get('x-factdesk-replica')).toBeNull();
   });
 });
 
@@ -263,6 +264,13 @@ describe('autocomplete', () => {
     expect(Array.isArray(choices)).toBe(true);
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('answers an autocomplete for an unknown command with no choices (never a message)', async () => {
+    const sent = await send(
+      autocomplete('frobnicate', [{ name: 'thing', type: STRING, value: 'x', focused: true }]),
+    );
+    expect(sent.body).toEqual({ type: 8, data: { choices: [] } });
   });
 
   it('suggests figure topics for /figure', async () => {

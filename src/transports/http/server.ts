@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
 import { REST, Routes } from 'discord.js';
 import {
   type APIInteraction,
@@ -41,7 +40,10 @@ export interface HttpServerOptions {
   deferAfterMs?: number;
   /** Discord's API base without version (default: `DISCORD_API_URL`, else discord.com). */
   apiUrl?: string;
-  /** Sent as `X-Factdesk-Replica` on every response, to tell replicas apart behind a balancer. */
+  /**
+   * Sent as `X-Factdesk-Replica` on every response, to tell replicas apart behind a balancer
+   * (not sent by default: it would tell the world about the deployment).
+   */
   replicaId?: string;
   maxBodyBytes?: number;
   /** After this long, `close()` cuts connections still open (default 10 s). */
@@ -145,13 +147,12 @@ function withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
 
 /** The inline response to a finished reply: a message (4), an update of the button's message (7) or choices (8). */
 export function responseOf(reply: Reply, invocation: Invocation): APIInteractionResponse {
-  if (reply.kind === 'choices') {
-    if (invocation.kind !== 'autocomplete') return politeResponse('Sorry, I have nothing to show for that.');
-    return {
-      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-      data: { choices: reply.choices },
-    };
+  if (invocation.kind === 'autocomplete') {
+    // Discord accepts only choices here (an unknown command gets none).
+    const choices = reply.kind === 'choices' ? reply.choices : [];
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   }
+  if (reply.kind === 'choices') return politeResponse('Sorry, I have nothing to show for that.');
   if (reply.kind === 'update' && invocation.kind === 'button') {
     return { type: InteractionResponseType.UpdateMessage, data: withoutFlags(reply.data) };
   }
@@ -187,7 +188,6 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
   const verifier: Verifier = createVerifier(publicKey, options.now ? { now: options.now } : {});
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const replicaId = options.replicaId ?? `${hostname()}:${process.pid}`;
   const metrics = createMetrics(app.knowledge, { defaultMetrics: options.defaultMetrics ?? true });
   // The interaction token authorises webhook edits: no bot token, `auth: false` on each call.
   const rest = new REST({
@@ -332,7 +332,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    res.setHeader('X-Factdesk-Replica', replicaId);
+    if (options.replicaId) res.setHeader('X-Factdesk-Replica', options.replicaId);
     if (closing) res.setHeader('Connection', 'close');
     const path = (req.url ?? '/').split('?', 1)[0];
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
