@@ -32,6 +32,11 @@ export function willBeEphemeral(invocation: Invocation): boolean {
   return handlerOf(invocation)?.ephemeral(invocation) ?? true;
 }
 
+/** Whether a command is known to be slow (it reads files): transports defer it before running it. */
+export function isSlow(invocation: Invocation): boolean {
+  return invocation.kind === 'command' && (commandsByName.get(invocation.name)?.slow ?? false);
+}
+
 /** Whether the reply to a button edits the message it is on (so a deferral is an update). */
 export function willUpdateMessage(invocation: Invocation): boolean {
   return invocation.kind === 'button' && (buttonsByPrefix.get(invocation.name)?.updatesMessage ?? false);

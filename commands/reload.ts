@@ -15,6 +15,7 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
+  slow: true,
   async execute(_invocation, context) {
     const report = await context.reload();
     const counts = `${report.documents} documents, ${report.passages} passages, ${report.figures} figures`;

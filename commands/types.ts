@@ -50,6 +50,8 @@ export interface CommandModule {
   /** Whether the reply will be ephemeral, known before running it (to defer the right way). */
   ephemeral(invocation: Invocation): boolean;
   execute(invocation: Invocation, context: CommandContext): Reply | Promise<Reply>;
+  /** True when the command may take seconds (it reads files): transports defer before running it. */
+  slow?: boolean;
   autocomplete?(invocation: Invocation, context: CommandContext): Reply;
 }
 

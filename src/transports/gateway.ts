@@ -7,14 +7,14 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
 } from 'discord.js';
-import { dispatch, newErrorId, willBeEphemeral, willUpdateMessage } from '../../commands/dispatch.js';
+import { dispatch, isSlow, newErrorId, willBeEphemeral, willUpdateMessage } from '../../commands/dispatch.js';
 import type { MessageData, Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
 
 /**
  * How long a handler may run before the bot defers. Discord drops an interaction that gets no
- * first response within 3 seconds; deferring at 1.5 s leaves room for the network.
+ * first response within 3 seconds; deferring at 1.5 s leaves room for the network. 0 defers always.
  */
 export const DEFER_AFTER_MS = 1500;
 
@@ -125,16 +125,21 @@ export async function handleInteraction(
       return;
     }
     const repliable = interaction as Repliable;
-    const pending = dispatch(invocation, app.deps);
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => {
-      timer = setTimeout(() => resolve('slow'), deferAfterMs);
-    });
-    const first = await Promise.race([pending, slow]);
-    clearTimeout(timer);
-    if (first === 'slow') {
+    const defer = async () => {
       if (willUpdateMessage(invocation) && repliable.isButton()) await repliable.deferUpdate();
       else await repliable.deferReply(willBeEphemeral(invocation) ? { flags: MessageFlags.Ephemeral } : {});
+    };
+    // Slow commands (a reload) defer at once; the others only when they are not done in time.
+    if (deferAfterMs <= 0 || isSlow(invocation)) await defer();
+    const pending = dispatch(invocation, app.deps);
+    if (!repliable.deferred) {
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<'slow'>((resolve) => {
+        timer = setTimeout(() => resolve('slow'), deferAfterMs);
+      });
+      const first = await Promise.race([pending, slow]);
+      clearTimeout(timer);
+      if (first === 'slow') await defer();
     }
     await send(repliable, await pending);
   } catch (error) {

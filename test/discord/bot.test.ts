@@ -208,10 +208,11 @@ describe('Find in factdesk', () => {
 });
 
 describe('/reload', () => {
-  it('reloads the knowledge and reports the counts', async () => {
-    const { callback } = await command('reload', [], { memberPermissions: '32' });
-    expect(callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(callback.data.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures\.$/);
+  it('defers, reloads the knowledge and reports the counts', async () => {
+    const { handle, callback } = await command('reload', [], { memberPermissions: '32' });
+    expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = (await handle.waitForEdit()) as Json;
+    expect(edit.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures\.$/);
   });
 });
 
