@@ -30,9 +30,9 @@ const SCALE_EXPONENT: Record<string, number> = {
   trn: 12,
 };
 
-/** Regex source for a currency written before a number: symbols (`$`, `US$`, `€`) or a code and a space. */
+/** Regex source for a currency written before a number: a symbol (`$`, `US$`, `€`) or a code (`RMB`). */
 export const CURRENCY_PREFIX_SOURCE =
-  '(?:(?:US|HK|NZ|NT|A|C|S|R)?\\$|€|£|¥|￥|₹|₩|(?:USD|EUR|GBP|RMB|CNY|JPY|HKD|INR|CHF|AUD|CAD|SGD|KRW)[ \\u00a0])';
+  '(?:(?:US|HK|NZ|NT|A|C|S|R)?\\$|€|£|¥|￥|₹|₩|USD|EUR|GBP|RMB|CNY|JPY|HKD|INR|CHF|AUD|CAD|SGD|KRW)';
 
 const FULL_SCALE = '(?:thousand|million|billion|trillion)(?![\\p{L}\\p{N}_])';
 const ABBREVIATION = '(?:k|mn|mln|m|bn|bln|b|tn|trn|t)(?![\\p{L}\\p{N}_])';
@@ -40,11 +40,10 @@ const ABBREVIATION = '(?:k|mn|mln|m|bn|bln|b|tn|trn|t)(?![\\p{L}\\p{N}_])';
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 
 // One number phrase: optional currency prefix, the number (digits or a word), an optional scale,
-// an optional percent sign or word. Guards: not glued to a word (`5G`, `A380`) and not part of a
-// longer digit string (`1.2.3`, `1234,5`).
+// an optional percent sign or word. Guards: not glued to a word (`5G`, `A380`) unless that word is
+// a currency (`RMB1.2 billion`), and not part of a longer digit string (`1.2.3`, `1234,5`).
 const NUMBER_PHRASE_SOURCE = [
-  `(?<![\\p{L}\\p{N}_])(?<cur>${CURRENCY_PREFIX_SOURCE}[ \\u00a0]?)?`,
-  '(?<![\\p{L}\\p{N}_]|\\p{N}[.,])',
+  `(?:(?<![\\p{L}\\p{N}_])(?<cur>${CURRENCY_PREFIX_SOURCE}[ \\u00a0]?)|(?<![\\p{L}\\p{N}_]|\\p{N}[.,]))`,
   '(?:',
   `(?<num>${DIGITS})`,
   '(?:',
@@ -53,7 +52,7 @@ const NUMBER_PHRASE_SOURCE = [
   `|(?<spaced>[ \\u00a0]${ABBREVIATION})`,
   '|(?![\\p{L}\\p{N}_]|[.,]\\p{N})',
   ')',
-  `|(?<word>${NUMBER_WORD_SOURCE})(?<wscale>(?:[ \\u00a0-]${FULL_SCALE})+)?(?![\\p{L}\\p{N}_-])`,
+  `|(?<![\\p{L}\\p{N}_])(?<word>${NUMBER_WORD_SOURCE})(?<wscale>(?:[ \\u00a0-]${FULL_SCALE})+)?(?![\\p{L}\\p{N}_-])`,
   ')',
   // No `pct` abbreviation: in press releases `PCT` is the Patent Cooperation Treaty.
   '(?<pct>[ \\u00a0]?%|[ \\u00a0](?:percent|per[ \\u00a0]cent)(?![\\p{L}]))?',

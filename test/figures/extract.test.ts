@@ -31,6 +31,11 @@ describe('amounts', () => {
   it('reads currency codes and symbols with abbreviations', () => {
     expect(one('Sales hit €5m.')).toMatchObject({ value: 5e6, unit: 'EUR' });
     expect(one('It raised RMB 1.2 billion.')).toMatchObject({ value: 1.2e9, unit: 'yuan' });
+    expect(one('It raised RMB1.2 billion.')).toMatchObject({
+      text: 'RMB1.2 billion',
+      value: 1.2e9,
+      unit: 'yuan',
+    });
     expect(one('Profit was US$4.8bn.')).toMatchObject({ text: 'US$4.8bn', value: 4.8e9, unit: 'USD' });
   });
 });
