@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import type { Logger } from 'pino';
+import { ConfigError } from '../runtime/config.js';
 
 /**
  * Reads `--shards auto` or `--shards <n>` (also `--shards=<n>`) from the command line; `undefined`
  * when absent, so the bot runs as one process. Inside a shard process (spawned by the manager) it
  * is always `undefined`, so a shard never starts a manager of its own.
  *
- * @throws {Error} on a value that is neither `auto` nor a positive whole number.
+ * @throws {ConfigError} on a value that is neither `auto` nor a positive whole number.
  */
 export function shardsOption(
   argv: readonly string[],
@@ -20,7 +21,7 @@ export function shardsOption(
   const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
   if (value === 'auto') return 'auto';
   if (value && /^[1-9]\d*$/.test(value)) return Number(value);
-  throw new Error(
+  throw new ConfigError(
     '--shards takes `auto` (as many shards as Discord recommends) or a number of shards, e.g. `--shards 2`',
   );
 }
