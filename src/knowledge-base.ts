@@ -107,11 +107,31 @@ export function buildKnowledgeBase(
   problems: Problem[] = [],
   hash = '',
 ): KnowledgeBase {
-  const passages = documents.flatMap((document) => splitPassages(document));
-  const figures = passages.flatMap((passage) => extractFigures(passage));
-  const metas = documents.map(metaOf);
+  const passages: Passage[] = [];
+  const figures: Figure[] = [];
+  const served: KnowledgeDocument[] = [];
+  const allProblems = [...problems];
+  for (const document of documents) {
+    // One document that trips the splitter or the extractor is reported and left out; the others serve.
+    try {
+      const own = splitPassages(document);
+      const ownFigures = own.flatMap((passage) => extractFigures(passage));
+      passages.push(...own);
+      figures.push(...ownFigures);
+      served.push(document);
+    } catch (error) {
+      allProblems.push({
+        severity: 'error',
+        file: document.file,
+        field: 'body',
+        message: `could not be processed (${error instanceof Error ? error.message : String(error)})`,
+        fix: 'report this document to the factdesk maintainers; meanwhile it is left out',
+      });
+    }
+  }
+  const metas = served.map(metaOf);
   const index = SearchIndex.build(metas, passages, figures, synonyms);
-  return assemble(options, hash, { documents: metas, passages, figures, problems }, index, 'built');
+  return assemble(options, hash, { documents: metas, passages, figures, problems: allProblems }, index, 'built');
 }
 
 /**

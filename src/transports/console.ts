@@ -51,7 +51,11 @@ export async function runConsole(
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   const color = Boolean(io.output.isTTY) && !process.env.NO_COLOR;
   io.output.write(`${consoleBanner(app)}\n`);
-  const lines = createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive });
+  const lines = createInterface({
+    input: io.input,
+    output: interactive ? io.output : undefined,
+    terminal: interactive,
+  });
   const prompt = () => {
     if (interactive) lines.prompt();
   };

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The result of running one of factdesk's entry points as a real process. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `src/<entry>` with tsx, as the npm scripts do, with `input` on standard input and an
+ * environment without Discord credentials unless given.
+ */
+export function runEntry(entry: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) if (!options.env?.[key]) delete env[key];
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs the CLI (`npm run ask|figure|sources|build-index|check-knowledge`). */
+export const runCli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  runEntry('src/cli/main.ts', args, options);
