@@ -9,7 +9,8 @@
  */
 
 import type { Figure, FigureKind, Passage } from '../types.js';
-import { describeFigure, type LabelContext, type SentenceFigure } from './labels.js';
+import type { LabelContext, SentenceFigure } from './clauses.js';
+import { describeFigure } from './labels.js';
 import {
   COUNT_NOUNS,
   CURRENCY_WORD_SOURCE,
@@ -28,7 +29,7 @@ import {
 } from './matchers.js';
 import { type NumberPhrase, scanNumberPhrases } from './numbers.js';
 import { splitSentences } from './sentences.js';
-import { isFunctionWord, isVerb, tokenize } from './tokens.js';
+import { isFunctionWord, isVerb, tokenize, wordToken } from './tokens.js';
 
 /** A figure with its offsets in the text it was found in (`text === source.slice(start, end)`). */
 export interface LocatedFigure extends Omit<Figure, 'id' | 'passageId' | 'docId'> {
@@ -116,8 +117,9 @@ function classifyNumber(sentence: string, phrase: NumberPhrase): Candidate | und
     // A spelt number counts only when a noun follows (`two scientists`); a lone `one` is a pronoun.
     if (phrase.value === 1 && !phrase.scaled) return undefined;
     if (!next) return undefined;
-    const token = { type: 'word' as const, text: next, lower: next.toLowerCase(), start: 0, end: 0 };
-    if (isFunctionWord(token) || isVerb(token)) return undefined;
+    // The number stands before the word, so an `-ing` word here is a noun (`two manufacturing bases`).
+    const token = wordToken(next);
+    if (isFunctionWord(token) || isVerb(token, wordToken(phrase.text))) return undefined;
     return { ...base, kind: 'count', unit: '' };
   }
   const yearLike = !phrase.formatted && !phrase.scaled && /^\d{4}$/.test(phrase.text);

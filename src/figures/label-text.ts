@@ -77,7 +77,14 @@ export function phraseText(
   return balanceQuotes(sentence.slice(first.start, last.end));
 }
 
-/** Drops an unmatched opening or closing curly/straight quote at either end. */
+/**
+ * Drops an unmatched opening or closing quote at either end, so a cut label does not open a quote it
+ * never closes.
+ *
+ * @example
+ * balanceQuotes('“Guangdong Province Conference') // → 'Guangdong Province Conference'
+ * balanceQuotes('SNEs of “small giants”')         // → 'SNEs of “small giants”'
+ */
 export function balanceQuotes(text: string): string {
   let out = text;
   const pairs: Array<[string, string]> = [

@@ -12,61 +12,32 @@
  * - date, year: the event of the clause, from its verb; a dateline date is `dateline`.
  */
 
-import type { FigureKind } from '../types.js';
-import { balanceQuotes, MAX_LABEL_LENGTH, phraseText, shortenLabel } from './label-text.js';
 import {
-  AUXILIARIES,
-  CLAUSE_OPENERS,
-  FALL_VERBS,
-  INTRO_WORDS,
-  MEASURE_UNITS,
-  PREPOSITIONS,
-  RIGHT_PHRASE_STOPS,
-  RISE_VERBS,
-  VERBS,
-} from './lexicon.js';
-import type { Candidate } from './matchers.js';
-import { HARD_BOUNDARIES, isAdverb, isFunctionWord, isParticle, isVerb, type Token } from './tokens.js';
+  clauseEnd,
+  clauseStart,
+  type Description,
+  joinLabel,
+  type LabelContext,
+  rawText,
+  word,
+} from './clauses.js';
+import { balanceQuotes, MAX_LABEL_LENGTH, phraseText, shortenLabel } from './label-text.js';
+import { AUXILIARIES, FALL_VERBS, INTRO_WORDS, MEASURE_UNITS, PREPOSITIONS, RISE_VERBS } from './lexicon.js';
+import {
+  continuationOpener,
+  determinerBefore,
+  findSubject,
+  gluedHyphenAfter,
+  headNoun,
+  nounRightAfter,
+  ofPhraseAfter,
+  phraseAfter,
+  previousLabel,
+  SCOPE_STARTERS,
+  scopeAfter,
+} from './phrases.js';
+import { isFunctionWord, isVerb, type Token } from './tokens.js';
 
-/** A figure of a sentence with its qualifier resolved; `label` is filled in text order. */
-export interface SentenceFigure extends Candidate {
-  /** Where the qualifier starts, or `start` when there is none. */
-  qualifierStart: number;
-  label?: string;
-}
-
-/** Everything the label rules read about one sentence. */
-export interface LabelContext {
-  sentence: string;
-  tokens: Token[];
-  figures: SentenceFigure[];
-  /** The token index of each figure. */
-  tokenOf: number[];
-}
-
-/** The label, and for counts the counted noun that becomes the unit. */
-export interface Description {
-  label: string;
-  unit?: string;
-}
-
-const CONTAINER_NOUNS = new Set([
-  'total',
-  'average',
-  'sum',
-  'tune',
-  'value',
-  'amount',
-  'level',
-  'high',
-  'record',
-  'maximum',
-  'minimum',
-  'worth',
-  'figure',
-  'peak',
-]);
-const QUANTITY_KINDS = new Set<FigureKind>(['amount', 'count', 'percent', 'multiple', 'rank']);
 const MEASURE_VERBS = new Set([
   ...AUXILIARIES,
   ...RISE_VERBS,
@@ -115,17 +86,6 @@ const COPULAS = new Set([
   'be',
 ]);
 const PLACE_WORDS = new Set(['place', 'position', 'spot']);
-const SCOPE_STARTERS = new Set([
-  'in',
-  'among',
-  'nationally',
-  'nationwide',
-  'worldwide',
-  'globally',
-  'by',
-  'across',
-  'on',
-]);
 const DATE_PREPOSITIONS = new Set([
   'for',
   'in',
@@ -142,363 +102,7 @@ const DATE_PREPOSITIONS = new Set([
   'as',
   'of',
 ]);
-
-/**
- * How far (in tokens) the rules look from a figure. Labels never need more, and the bound keeps a
- * sentence with thousands of numbers linear instead of quadratic.
- */
-const WINDOW = 64;
-
-function word(tokens: readonly Token[], i: number): Token | undefined {
-  const t = tokens[i];
-  return t && t.type === 'word' ? t : undefined;
-}
-
-/** Index of the first token after `i` that is not a quote. */
-function nextNonQuote(tokens: readonly Token[], i: number): number {
-  let k = i;
-  while (tokens[k]?.type === 'quote') k++;
-  return k;
-}
-
-/**
- * The first token of the clause that token `i` stands in. Hard punctuation ends a clause; a comma
- * does when a clause opener follows (`, and`, `, which`, `, up`, `, ranking`) but not in a list
- * (`loans to manufacturing enterprises, high-tech enterprises and …`). A sentence that opens with an
- * introductory phrase (`In 2023, …`) starts its first clause after that phrase's comma.
- */
-function clauseStart(ctx: LabelContext, i: number, everyComma = false): number {
-  const { tokens } = ctx;
-  const floor = Math.max(0, i - WINDOW);
-  for (let j = i - 1; j >= floor; j--) {
-    const t = tokens[j];
-    if (t?.type !== 'punct') continue;
-    // A parenthesis closed before the figure is an aside inside the clause: step over it.
-    if (t.text === ')') {
-      let open = j - 1;
-      while (open >= floor && tokens[open]?.text !== '(') open--;
-      if (open >= floor) {
-        j = open;
-        continue;
-      }
-    }
-    if (isHardBoundary(ctx, t)) return j + 1;
-    if (t.text === ',') {
-      if (everyComma) return j + 1;
-      const k = nextNonQuote(tokens, j + 1);
-      const next = tokens[k];
-      if (!next) continue;
-      if (next.type === 'figure') return j + 1;
-      if (next.type === 'word' && (CLAUSE_OPENERS.has(next.lower) || /^[a-z]{2,}ing$/.test(next.text)))
-        return j + 1;
-      // `, of which …`, `, of whom …`
-      if (next.lower === 'of' && ['which', 'whom'].includes(tokens[k + 1]?.lower ?? '')) return j + 1;
-    }
-  }
-  if (floor > 0) return floor;
-  const first = word(tokens, 0);
-  if (first && INTRO_WORDS.has(first.lower)) {
-    for (let j = 1; j < i; j++) if (tokens[j]?.text === ',') return j + 1;
-  }
-  return 0;
-}
-
-/** The last token of the clause that token `i` stands in (commas always end it here). */
-function clauseEnd(ctx: LabelContext, i: number): number {
-  const { tokens } = ctx;
-  const ceiling = Math.min(tokens.length - 1, i + WINDOW);
-  for (let j = i + 1; j <= ceiling; j++) {
-    const t = tokens[j];
-    if (t?.text === '(') {
-      let close = j + 1;
-      while (close <= ceiling && tokens[close]?.text !== ')') close++;
-      if (close <= ceiling) {
-        j = close;
-        continue;
-      }
-    }
-    if (t && t.type === 'punct' && (isHardBoundary(ctx, t) || t.text === ',')) return j - 1;
-  }
-  return ceiling;
-}
-
-/** Hard punctuation; a hyphen only as a spaced dash (`medium- and long-term` is not a boundary). */
-function isHardBoundary(ctx: LabelContext, t: Token): boolean {
-  if (t.text === '-') return ctx.sentence[t.start - 1] === ' ' && ctx.sentence[t.end] === ' ';
-  return HARD_BOUNDARIES.has(t.text);
-}
-
-/** A verb that certainly is one, for splitting `X is high and Y has been …` (no `-ed` guessing). */
-function isListedVerb(t: Token | undefined): boolean {
-  return !!t && t.type === 'word' && (AUXILIARIES.has(t.lower) || VERBS.has(t.lower));
-}
-
-/** The noun phrase ending just before token `end` (exclusive), read leftwards: `financing aids` of. */
-function nounPhraseBefore(ctx: LabelContext, end: number): { from: number; to: number } | undefined {
-  const { tokens } = ctx;
-  let k = end - 1;
-  let words = 0;
-  while (k >= 0 && words < 6) {
-    const t = tokens[k];
-    if (!t) break;
-    if (t.type === 'quote') {
-      k--;
-      continue;
-    }
-    if (t.type !== 'word' || isFunctionWord(t) || isListedVerb(t)) break;
-    // `have received financing aids`: an -ed word after an auxiliary is the verb.
-    const before = word(tokens, k - 1);
-    if (/ed$/.test(t.lower) && before && AUXILIARIES.has(before.lower)) break;
-    words++;
-    k--;
-  }
-  return k + 1 <= end - 1 ? { from: k + 1, to: end - 1 } : undefined;
-}
-
-interface Subject {
-  /** '' when the subject is a pronoun (`it has exceeded …`): the caller borrows an earlier label. */
-  text: string;
-  /** The verb group between the subject and the figure, lowercase, nearest first. */
-  verbs: string[];
-}
-
-const PRONOUN_SUBJECT = /^(?:it|they|this|that|which|we|he|she|these|those|them|there)$/i;
-
-/**
- * The subject of the verb that governs the figure at token `figTok`: walk left over the verb group
- * (verbs, auxiliaries, particles, adverbs, articles, other figures), then take the noun phrase from
- * the clause start. `X of <figure>` answers `X` directly, unless X is a container (`a total of`).
- */
-function findSubject(ctx: LabelContext, figTok: number): Subject | undefined {
-  const { tokens, sentence } = ctx;
-  const verbs: string[] = [];
-  let j = figTok - 1;
-  const floor = Math.max(0, figTok - WINDOW);
-  while (j >= floor) {
-    const t = tokens[j];
-    if (!t) return undefined;
-    if (t.type === 'figure' || t.type === 'quote') {
-      j--;
-      continue;
-    }
-    if (t.type === 'punct') return undefined;
-    if (t.lower === 'of') {
-      const np = nounPhraseBefore(ctx, j);
-      if (np) {
-        const head = tokens[np.to]?.lower ?? '';
-        if (!(CONTAINER_NOUNS.has(head) && np.to - np.from <= 1)) {
-          const text = phraseText(sentence, tokens, np.from, np.to);
-          if (text) return { text, verbs };
-        }
-        j = np.from - 1;
-        continue;
-      }
-    }
-    if (isVerb(t, tokens[j - 1])) {
-      verbs.push(t.lower);
-      j--;
-      continue;
-    }
-    if (isParticle(t) || isAdverb(t) || t.lower === 'a' || t.lower === 'an' || t.lower === 'the') {
-      j--;
-      continue;
-    }
-    break;
-  }
-  const end = tokens[j];
-  if (j < floor || !end) return undefined;
-  // A pronoun, conjunction or preposition where the subject should end (`it has exceeded`, `, and
-  // grew`): no subject in this clause, the caller borrows an earlier label.
-  if (end.type === 'word' && (PRONOUN_SUBJECT.test(end.text) || isFunctionWord(end)))
-    return { text: '', verbs };
-  let start = clauseStart(ctx, j + 1);
-  // A figure inside the subject followed by a comma or `and` ends an earlier list item
-  // (`Chemistry moved up to 44th, computer science to 62nd`, `41 percent of revenue, Europe for …`):
-  // start after that separator; a figure with neither stays (`patents per 10,000 people`).
-  for (let k = j; k >= start; k--) {
-    if (tokens[k]?.type !== 'figure') continue;
-    for (let m = k + 1; m < j; m++) {
-      const t = tokens[m];
-      if (t && (t.text === ',' || t.lower === 'and' || t.lower === 'or')) {
-        start = m + 1;
-        break;
-      }
-    }
-    break;
-  }
-  // `X is high and Guangdong has been …`: a conjunction or relative after a verb opens a new clause.
-  for (let k = j; k > start; k--) {
-    const t = word(tokens, k);
-    if (!t || !['and', 'but', 'while', 'whereas', 'that', 'which', 'where', 'who'].includes(t.lower))
-      continue;
-    let hasVerb = false;
-    for (let m = start; m < k; m++) if (isVerb(tokens[m] as Token, tokens[m - 1])) hasVerb = true;
-    if (hasVerb) {
-      start = k + 1;
-      break;
-    }
-  }
-  // `products covered research and development risks worth …`: after a plural or a name, a verb
-  // with a direct object means the nearer noun phrase is what the figure measures.
-  for (let k = j - 1; k > start; k--) {
-    const t = tokens[k] as Token;
-    const before = tokens[k - 1];
-    const object = tokens[k + 1];
-    if (!isVerb(t, before) || AUXILIARIES.has(t.lower) || t.lower.endsWith('ing')) continue;
-    if (before?.type !== 'word' || !/(?:[^s]s|^\p{Lu}.*)$/u.test(before.text)) continue;
-    if (object?.type !== 'word' || isFunctionWord(object)) continue;
-    start = k + 1;
-    break;
-  }
-  // A participle clause (`keeping Lanshan in …`) names its subject after the participle.
-  while (start < j && isVerb(tokens[start] as Token, tokens[start - 1])) start++;
-  const text = phraseText(sentence, tokens, start, j);
-  if (!text) return undefined;
-  return { text: PRONOUN_SUBJECT.test(text) ? '' : text, verbs };
-}
-
-/** The noun phrase right after the figure at `figTok` (`industrial enterprises above the specific scale`). */
-function phraseAfter(ctx: LabelContext, figTok: number): { from: number; to: number } | undefined {
-  const { tokens } = ctx;
-  let k = figTok + 1;
-  if (gluedHyphenAfter(ctx, figTok)) k++;
-  const from = k;
-  let words = 0;
-  for (; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (!t || t.type === 'figure' || t.type === 'punct') break;
-    if (t.type === 'quote') continue;
-    if (RIGHT_PHRASE_STOPS.has(t.lower) || AUXILIARIES.has(t.lower) || VERBS.has(t.lower)) break;
-    const previous = tokens[k - 1];
-    const afterNoun = previous?.type === 'word' && !isFunctionWord(previous);
-    // `enterprises registered in …`: an -ed word right after a noun starts a reduced relative clause.
-    if (k > from && afterNoun && /^[a-z]{3,}ed$/.test(t.text)) break;
-    if (t.lower === 'and' || t.lower === 'or') {
-      // `… and 1,500 SNEs`, `… and invest about 48 billion`, `… and avoided 58 million tonnes`: a
-      // conjunction before another figure or a verb starts the next item, not more of this noun.
-      const k1 = nextNonQuote(tokens, k + 1);
-      const next = tokens[k1];
-      if (next?.type === 'figure' || tokens[k1 + 1]?.type === 'figure') break;
-      if (isListedVerb(next)) break;
-    }
-    if (++words > 12) break;
-  }
-  return k - 1 >= from ? { from, to: k - 1 } : undefined;
-}
-
-/** True when a hyphen is glued to the figure (`1.5-gigawatt project`): the figure is a modifier. */
-function gluedHyphenAfter(ctx: LabelContext, figTok: number): boolean {
-  const next = ctx.tokens[figTok + 1];
-  return next?.text === '-' && next.start === ctx.tokens[figTok]?.end;
-}
-
-/**
- * The head noun of a phrase: its last word before the first preposition or bracket, or the last
- * plural before a word that is not (`small businesses borrow from` → `businesses`). Returns the
- * head's token index.
- */
-function headNoun(
-  ctx: LabelContext,
-  range: { from: number; to: number },
-): { at: number; cut: boolean } | undefined {
-  let head: number | undefined;
-  let plural: number | undefined;
-  for (let k = range.from; k <= range.to; k++) {
-    const t = ctx.tokens[k];
-    if (!t || t.type === 'punct') break;
-    if (t.type !== 'word') continue;
-    if (PREPOSITIONS.has(t.lower) && head !== undefined) break;
-    if (isFunctionWord(t)) continue;
-    head = k;
-    if (/[^s]s$|^people$|^staff$|^personnel$/i.test(t.text) || /^[A-Z]{2,}s?$/.test(t.text)) plural = k;
-  }
-  const headToken = head === undefined ? undefined : ctx.tokens[head];
-  if (
-    plural !== undefined &&
-    headToken &&
-    !/s$/i.test(headToken.text) &&
-    !/^[A-Z]{2,}$/.test(headToken.text)
-  ) {
-    return { at: plural, cut: true };
-  }
-  return head === undefined ? undefined : { at: head, cut: false };
-}
-
-/** True when an article or possessive stands right before the figure (`a 17% increase`, `its 50th`). */
-function determinerBefore(ctx: LabelContext, figTok: number): boolean {
-  const t = word(ctx.tokens, figTok - 1);
-  return (
-    !!t &&
-    (['a', 'an', 'the', 'its', 'their', 'our', 'his', 'her'].includes(t.lower) || /['’]s$/.test(t.text))
-  );
-}
-
-/** The noun phrase after the figure when a noun (not a function word or verb) comes right after it. */
-function nounRightAfter(ctx: LabelContext, figTok: number): string | undefined {
-  const range = phraseAfter(ctx, figTok);
-  const first = range ? ctx.tokens[range.from] : undefined;
-  if (!range || !first || first.type !== 'word' || isFunctionWord(first) || isVerb(first)) return undefined;
-  return phraseText(ctx.sentence, ctx.tokens, range.from, range.to) || undefined;
-}
-
-/** The raw text of tokens `from..to`, as written. */
-function rawText(ctx: LabelContext, from: number, to: number): string {
-  const a = ctx.tokens[from];
-  const b = ctx.tokens[to];
-  return a && b && from <= to ? ctx.sentence.slice(a.start, b.end) : '';
-}
-
-/** A short scope after a rank (`in the country`, `among the country’s universities`). */
-function scopeAfter(ctx: LabelContext, from: number): string {
-  const first = word(ctx.tokens, from);
-  if (!first || !SCOPE_STARTERS.has(first.lower)) return '';
-  let k = from;
-  for (; k < ctx.tokens.length && k < from + 8; k++) {
-    const t = ctx.tokens[k];
-    if (!t || t.type === 'figure' || t.type === 'punct') break;
-    if (k > from && ['for', 'which', 'who', 'where', 'when', 'while'].includes(t.lower)) break;
-    if (AUXILIARIES.has(t.lower)) break;
-  }
-  let end = k - 1;
-  while (end > from && ctx.tokens[end] && isFunctionWord(ctx.tokens[end] as Token)) end--;
-  return rawText(ctx, from, end);
-}
-
-/** The label of the nearest earlier quantity figure in the sentence. */
-function previousLabel(ctx: LabelContext, index: number): string | undefined {
-  for (let k = index - 1; k >= 0; k--) {
-    const f = ctx.figures[k];
-    if (f && QUANTITY_KINDS.has(f.kind) && f.label && !f.label.startsWith('vs ')) {
-      return f.label.replace(/ (?:growth|decline)$/, '');
-    }
-  }
-  return undefined;
-}
-
-/**
- * The first word of the figure's clause when that clause continues an earlier one after a comma
- * (`…, up 16.9 percent`: `up`); '' when the clause starts with the figure; undefined otherwise.
- */
-function continuationOpener(ctx: LabelContext, figTok: number): string | undefined {
-  const start = clauseStart(ctx, figTok);
-  if (start === 0 || ctx.tokens[start - 1]?.text !== ',') return undefined;
-  const first = ctx.tokens[start];
-  if (!first) return undefined;
-  return first.type === 'figure' ? '' : first.lower;
-}
-
 const BORROWING_OPENERS = new Set(['up', 'down', 'compared', 'versus', 'or', 'against', 'from', '']);
-
-function joinLabel(...parts: Array<string | undefined>): string {
-  return parts.filter((p) => p?.trim()).join(' ');
-}
-
-/** The noun phrase after `of` right after the figure (`58.3 percent of the total` → `total`). */
-function ofPhraseAfter(ctx: LabelContext, figTok: number): string | undefined {
-  if (ctx.tokens[figTok + 1]?.lower !== 'of') return undefined;
-  const range = phraseAfter(ctx, figTok + 1);
-  return (range && phraseText(ctx.sentence, ctx.tokens, range.from, range.to)) || undefined;
-}
 
 function percentLabel(ctx: LabelContext, index: number, figTok: number): string | undefined {
   const opener = continuationOpener(ctx, figTok);

@@ -181,7 +181,14 @@ export const CURRENCY_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
 export const CURRENCY_WORD_SOURCE =
   '(?:(?:US|U\\.S\\.|Hong Kong|HK|Singapore|Australian|Canadian)[ \\u00a0]+)?(?:dollars?|yuan|renminbi|RMB|CNY|euros?|EUR|USD|HKD|GBP|pounds[ \\u00a0]+sterling|sterling|yen|JPY)';
 
-/** The unit for a currency prefix as written before a number (`$`, `US$`, `RMB`). */
+/**
+ * The unit for a currency prefix as written before a number (`$`, `US$`, `RMB`, `€`).
+ *
+ * @example
+ * currencyOfPrefix('US$') // → 'USD'
+ * currencyOfPrefix('RMB') // → 'yuan'
+ * currencyOfPrefix('€')   // → 'EUR'
+ */
 export function currencyOfPrefix(prefix: string): string {
   const compact = prefix.replace(/\s+/g, '').toUpperCase();
   const table: Record<string, string> = {
@@ -218,7 +225,13 @@ export function currencyOfPrefix(prefix: string): string {
   return table[compact] ?? compact;
 }
 
-/** The unit for a currency word written after a number (`yuan`, `US dollars`). */
+/**
+ * The unit for a currency word written after a number (`yuan`, `US dollars`, `euros`).
+ *
+ * @example
+ * currencyOfWord('yuan')       // → 'yuan'
+ * currencyOfWord('US dollars') // → 'USD'
+ */
 export function currencyOfWord(word: string): string {
   const compact = word.trim().replace(/\s+/g, ' ');
   for (const [pattern, unit] of CURRENCY_WORDS) if (pattern.test(compact)) return unit;

@@ -94,7 +94,23 @@ export function tokenize(sentence: string, slots: readonly FigureSlot[]): Token[
   return tokens;
 }
 
-/** True for words that cannot end a noun phrase: determiners, prepositions, conjunctions, pronouns. */
+/**
+ * A word token for `text` standing alone, to test a word outside a sentence.
+ *
+ * @example
+ * isVerb(wordToken('rose')) // → true
+ */
+export function wordToken(text: string): Token {
+  return { type: 'word', text, lower: text.toLowerCase(), start: 0, end: text.length };
+}
+
+/**
+ * True for words that cannot end a noun phrase: determiners, prepositions, conjunctions, pronouns.
+ *
+ * @example
+ * isFunctionWord(wordToken('of'))  // → true
+ * isFunctionWord(wordToken('GDP')) // → false
+ */
 export function isFunctionWord(token: Token): boolean {
   const w = token.lower;
   return DETERMINERS.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w) || PRONOUNS.has(w);
@@ -104,6 +120,11 @@ export function isFunctionWord(token: Token): boolean {
  * True for a verb or auxiliary: by list, by a lowercase `-ed` ending, or by an `-ing` ending when
  * nothing nominal precedes it (`, raising …`, `is growing`), since after a word it is usually a noun
  * (`electrical engineering`, `financing aids`).
+ *
+ * @example
+ * isVerb(wordToken('rose'))                             // → true
+ * isVerb(wordToken('received'))                         // → true
+ * isVerb(wordToken('engineering'), wordToken('electrical')) // → false
  */
 export function isVerb(token: Token, previous?: Token): boolean {
   if (token.type !== 'word') return false;
@@ -116,7 +137,13 @@ export function isVerb(token: Token, previous?: Token): boolean {
   return previous?.type !== 'word' || AUXILIARIES.has(previous.lower);
 }
 
-/** True for an adverb or quantifier that may sit inside a verb group (`all`, `now`, `sharply`). */
+/**
+ * True for an adverb or quantifier that may sit inside a verb group (`all`, `now`, `sharply`).
+ *
+ * @example
+ * isAdverb(wordToken('sharply')) // → true
+ * isAdverb(wordToken('supply'))  // → false
+ */
 export function isAdverb(token: Token): boolean {
   if (token.type !== 'word') return false;
   const w = token.lower;
@@ -124,7 +151,13 @@ export function isAdverb(token: Token): boolean {
   return token.text[0] === w[0] && w.length > 4 && w.endsWith('ly') && !LY_NOUNS.has(w);
 }
 
-/** True for a particle between a verb and its figure (`to`, `by`, `at`, `up`). */
+/**
+ * True for a word between a verb and its figure (`rose to`, `grew by`, `up`, `worth`, `equal to`).
+ *
+ * @example
+ * isParticle(wordToken('to'))    // → true
+ * isParticle(wordToken('worth')) // → true
+ */
 export function isParticle(token: Token): boolean {
   return token.type === 'word' && (PARTICLES.has(token.lower) || BETWEEN_VERB_AND_FIGURE.has(token.lower));
 }
@@ -142,7 +175,12 @@ const BETWEEN_VERB_AND_FIGURE = new Set([
   'stable',
 ]);
 
-/** True for a possessive (`province’s`, `Guangdong's`). */
+/**
+ * True for a possessive (`province’s`, `Guangdong's`).
+ *
+ * @example
+ * isPossessive(wordToken('province’s')) // → true
+ */
 export function isPossessive(token: Token): boolean {
   return token.type === 'word' && /['’]s$/.test(token.text);
 }
