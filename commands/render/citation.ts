@@ -28,7 +28,7 @@ export function plainCitationFromEmbed(embed: APIEmbed): string | undefined {
     .map((line) => line.slice(2))
     .join(' ')
     .replace(/\*\*/g, '')
-    .replace(/\\([\\*_~`|>#\-[\]()])/g, '$1')
+    .replace(/\\([\\*_~`|>#\-[\]().])/g, '$1')
     .replace(/@\u200b/g, '@')
     .trim();
   const parts = [embed.title, ...(meta ? meta.split(SEPARATOR) : [])].join(', ');

@@ -39,34 +39,37 @@ function clampEmbed(embed: APIEmbed): APIEmbed {
 }
 
 /**
- * Keeps all embeds of a message within 6000 characters together: drops fields from the last embed
- * first, then shortens the longest descriptions, then drops trailing embeds, so the first (best)
- * passage keeps as much of its text as possible.
+ * Keeps all embeds of a message within 6000 characters together, giving up the least useful text
+ * first: later embeds' descriptions are shortened (down to a readable quote), then later embeds
+ * are dropped, then the first embed's fields, then its description. The first embed holds the
+ * best passage and the figures, so it keeps the most.
  */
 function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   const fitted = embeds.map((embed) => ({ ...embed, fields: embed.fields ? [...embed.fields] : undefined }));
   const total = () => fitted.reduce((sum, embed) => sum + embedLength(embed), 0);
-  for (let i = fitted.length - 1; i >= 0 && total() > LIMITS.embedTotal; i--) {
-    const fields = fitted[i]?.fields;
-    while (fields && fields.length > 0 && total() > LIMITS.embedTotal) fields.pop();
-  }
-  while (total() > LIMITS.embedTotal) {
-    const longest = fitted.reduce((a, b) =>
-      (b.description?.length ?? 0) > (a.description?.length ?? 0) ? b : a,
-    );
-    const length = longest.description?.length ?? 0;
-    if (length === 0) break;
-    const keep = length - (total() - LIMITS.embedTotal);
+  const shorten = (embed: APIEmbed, floor: number) => {
+    const length = embed.description?.length ?? 0;
+    const keep = Math.max(floor, length - (total() - LIMITS.embedTotal));
     // An ellipsis alone says nothing: below a few characters the description goes entirely.
-    longest.description = keep > 1 ? truncate(longest.description ?? '', keep) : undefined;
+    if (keep < length) embed.description = keep > 1 ? truncate(embed.description ?? '', keep) : undefined;
+  };
+  for (let i = fitted.length - 1; i >= 1 && total() > LIMITS.embedTotal; i--) {
+    const embed = fitted[i];
+    if (embed) shorten(embed, MIN_QUOTE);
   }
   while (fitted.length > 1 && total() > LIMITS.embedTotal) fitted.pop();
+  const first = fitted[0];
+  while (first?.fields && first.fields.length > 0 && total() > LIMITS.embedTotal) first.fields.pop();
+  if (first && total() > LIMITS.embedTotal) shorten(first, 0);
   return fitted.map(({ fields, description, ...embed }) => ({
     ...embed,
     ...(description !== undefined ? { description } : {}),
-    ...(fields ? { fields } : {}),
+    ...(fields && fields.length > 0 ? { fields } : {}),
   }));
 }
+
+/** The shortest quote worth keeping in a later embed before dropping it. */
+const MIN_QUOTE = 300;
 
 /**
  * Makes a message safe to send: Discord's limits enforced (content, embed sizes, 6000 characters

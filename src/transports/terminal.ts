@@ -15,7 +15,7 @@ export function markdownToTerminal(text: string, color: boolean): string {
     .replace(/\*\*(.+?)\*\*/g, (_, inner: string) => (color ? `${BOLD}${inner}${RESET_BOLD}` : inner))
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1 <$2>')
     .replace(/<@!?(\d+)>/g, '@user:$1')
-    .replace(/\\([\\*_~`|>#\-[\]()])/g, '$1')
+    .replace(/\\([\\*_~`|>#\-[\]().])/g, '$1')
     .replace(/@\u200b/g, '@')
     .replace(/```\n?/g, '');
 }

@@ -29,7 +29,10 @@ describe('enforceMessage', () => {
   });
 
   it('drops parse entries a handler set and keeps only the named users', () => {
-    const safe = enforceMessage({ content: 'hi', allowed_mentions: { parse: ['everyone' as never], users: ['42'] } });
+    const safe = enforceMessage({
+      content: 'hi',
+      allowed_mentions: { parse: ['everyone' as never], users: ['42'] },
+    });
     expect(safe.allowed_mentions).toEqual({ parse: [], users: ['42'] });
   });
 
@@ -64,12 +67,17 @@ describe('enforceMessage', () => {
   });
 
   it('keeps at most 10 embeds', () => {
-    expect(enforceMessage({ embeds: Array.from({ length: 12 }, () => ({ title: 'T' })) }).embeds).toHaveLength(LIMITS.embeds);
+    expect(
+      enforceMessage({ embeds: Array.from({ length: 12 }, () => ({ title: 'T' })) }).embeds,
+    ).toHaveLength(LIMITS.embeds);
   });
 
   it('keeps the first embed whole when trimming to 6000 characters drops fields of later ones', () => {
     const first = { description: long(3000, 'a'), fields: [{ name: 'A', value: long(500) }] };
-    const second = { description: long(1000, 'b'), fields: Array.from({ length: 5 }, () => ({ name: 'B', value: long(800) })) };
+    const second = {
+      description: long(1000, 'b'),
+      fields: Array.from({ length: 5 }, () => ({ name: 'B', value: long(800) })),
+    };
     const [a, b] = enforceMessage({ embeds: [first, second] }).embeds ?? [];
     expect(a?.description).toBe(first.description);
     expect(a?.fields).toHaveLength(1);
@@ -97,7 +105,9 @@ describe('enforceMessage', () => {
 
 describe('enforceChoices', () => {
   it('keeps 25 choices with names and values of at most 100 characters', () => {
-    const choices = enforceChoices(Array.from({ length: 40 }, (_, i) => ({ name: `${i}${long(150)}`, value: long(120) })));
+    const choices = enforceChoices(
+      Array.from({ length: 40 }, (_, i) => ({ name: `${i}${long(150)}`, value: long(120) })),
+    );
     expect(choices).toHaveLength(25);
     for (const c of choices) {
       expect(c.name.length).toBeLessThanOrEqual(100);
@@ -109,6 +119,10 @@ describe('enforceChoices', () => {
 describe('enforceReply', () => {
   it('keeps the reply kind and meta', () => {
     const reply = enforceReply({ kind: 'update', data: { content: 'x' }, meta: { answered: true } });
-    expect(reply).toEqual({ kind: 'update', data: { content: 'x', allowed_mentions: { parse: [] } }, meta: { answered: true } });
+    expect(reply).toEqual({
+      kind: 'update',
+      data: { content: 'x', allowed_mentions: { parse: [] } },
+      meta: { answered: true },
+    });
   });
 });
