@@ -204,14 +204,18 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     if (reply.meta?.answered !== undefined) metrics.questions.inc({ answered: String(reply.meta.answered) });
   }
 
-  /** Sends the answer of a deferred interaction: an edit of the deferral, or a follow-up message. */
+  /**
+   * Sends the answer of a deferred interaction, once the deferral has gone out: an edit of the
+   * deferral, or a follow-up message.
+   */
   async function finishDeferred(
     raw: APIInteraction,
     invocation: Invocation,
     pending: Promise<Reply>,
     asUpdate: boolean,
+    deferralSent: Promise<void>,
   ) {
-    const reply = await pending;
+    const [reply] = await Promise.all([pending, deferralSent]);
     countQuestion(reply);
     const data =
       reply.kind === 'choices' ? politeData('Sorry, I have nothing to show for that.') : reply.data;
@@ -241,7 +245,10 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
   }
 
   /** Works out the response to one verified interaction; may leave an answer owed by webhook. */
-  async function respond(raw: APIInteraction): Promise<{ body: APIInteractionResponse; outcome: Outcome }> {
+  async function respond(
+    raw: APIInteraction,
+    responseSent: Promise<void>,
+  ): Promise<{ body: APIInteractionResponse; outcome: Outcome }> {
     if (raw.type === InteractionType.Ping)
       return { body: { type: InteractionResponseType.Pong }, outcome: 'inline' };
     const invocation = invocationFromInteraction(raw);
@@ -273,7 +280,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
       return { body: responseOf(first, invocation), outcome: 'inline' };
     }
     const asUpdate = willUpdateMessage(invocation);
-    owe(finishDeferred(raw, invocation, pending, asUpdate));
+    owe(finishDeferred(raw, invocation, pending, asUpdate, responseSent));
     if (asUpdate)
       return { body: { type: InteractionResponseType.DeferredMessageUpdate }, outcome: 'deferred' };
     return {
@@ -315,7 +322,8 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     }
     type = interactionLabel(raw.type);
     try {
-      const { body: response, outcome } = await respond(raw);
+      const sent = new Promise<void>((resolve) => res.once('close', resolve));
+      const { body: response, outcome } = await respond(raw, sent);
       finish(200, response, outcome);
     } catch (error) {
       const errorId = newErrorId();
