@@ -135,6 +135,11 @@ function truncate(text: string, max: number): string {
 export function shortenLabel(label: string, max = MAX_LABEL_LENGTH): string {
   const clean = label.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
+  // A cut can leave half a quotation (`… Development Conference”`): drop the stray mark.
+  return balanceQuotes(shortenSteps(clean, max));
+}
+
+function shortenSteps(clean: string, max: number): string {
   const withoutArticles = clean.replace(/ (?:the|a|an) /gi, ' ');
   if (withoutArticles.length <= max) return withoutArticles;
   const comma = withoutArticles.indexOf(',');

@@ -4,7 +4,8 @@
  * A tiny rule-based splitter rather than `Intl.Segmenter`, which breaks `Feb. 20` and `Co., Ltd.`
  * apart: a sentence ends at `.`, `!` or `?` (and any closing quotes or brackets) followed by
  * whitespace and a capital, a digit or an opening quote, unless the word before the point is a
- * known abbreviation; it also ends at every line break. Decimals (`1.2`) never end a sentence
+ * known abbreviation; it also ends at a line break, unless the line is hard-wrapped prose (see
+ * `isLineBreakAnEnd`). Decimals (`1.2`) never end a sentence
  * because no whitespace follows their point.
  */
 
@@ -153,8 +154,25 @@ function isSentenceEnd(text: string, pointIndex: number, afterIndex: number): bo
   return true;
 }
 
+// A line at least this long that ends without punctuation is taken as hard-wrapped prose.
+const WRAPPED_LINE_LENGTH = 60;
+
 /**
- * The sentences of `text`, in order, trimmed, with their offsets; line breaks always end a sentence.
+ * True when the line break at `index` ends a sentence: after a short line (`Media Contact:`,
+ * `Tel: …`), a line ending in punctuation, or before a list item. A long line that stops mid-phrase
+ * is hard-wrapped prose, and its break is a space (`Sales rose 5 percent\nto $3 million.`).
+ */
+function isLineBreakAnEnd(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const line = text.slice(lineStart, index).trim();
+  const next = text.slice(index).replace(/^\s+/, '');
+  if (line.length < WRAPPED_LINE_LENGTH || /[.:;!?"”’)\]]$/u.test(line)) return true;
+  return /^(?:[-*•–]\s|\d+[.)]\s)/u.test(next);
+}
+
+/**
+ * The sentences of `text`, in order, trimmed, with their offsets; line breaks end a sentence except
+ * inside hard-wrapped prose.
  *
  * @example
  * splitSentences('GUANGDONG, Feb. 20, 2024 — GDP rose 1.2 percent. Exports fell.').map((s) => s.text)
@@ -167,7 +185,9 @@ export function splitSentences(text: string): SentenceSpan[] {
     const end = start + match[0].length;
     if (isSentenceEnd(text, start, end)) cuts.push(end);
   }
-  for (const match of text.matchAll(/\r?\n/g)) cuts.push(match.index ?? 0);
+  for (const match of text.matchAll(/\r?\n/g)) {
+    if (isLineBreakAnEnd(text, match.index ?? 0)) cuts.push(match.index ?? 0);
+  }
   cuts.sort((a, b) => a - b);
 
   const spans: SentenceSpan[] = [];

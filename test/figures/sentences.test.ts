@@ -30,7 +30,7 @@ describe('splitSentences', () => {
     expect(texts('Sales in the U.S. accounted for 41 percent of revenue.')).toHaveLength(1);
   });
 
-  it('ends a sentence after closing quotes and at every line break', () => {
+  it('ends a sentence after closing quotes and at the line breaks of short lines', () => {
     expect(texts('It held the “Conference”. Guangdong’s plan\nTel: 0086-1\nE-mail: a@b.cn')).toEqual([
       'It held the “Conference”.',
       'Guangdong’s plan',
@@ -42,5 +42,14 @@ describe('splitSentences', () => {
   it('gives offsets that slice the text back', () => {
     const text = '  One. Two!  Three?\n Four ';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('joins the lines of hard-wrapped prose', () => {
+    const wrapped =
+      'The Port of Maraven handled a record 41.7 million twenty-foot equivalent units of\ncontainers in 2023, up 6.4 percent.\nTel: 0086-1';
+    expect(texts(wrapped)).toEqual([
+      'The Port of Maraven handled a record 41.7 million twenty-foot equivalent units of\ncontainers in 2023, up 6.4 percent.',
+      'Tel: 0086-1',
+    ]);
   });
 });
