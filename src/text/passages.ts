@@ -1,5 +1,5 @@
+import { splitSentences } from '../figures/sentences.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
-import { splitSentences } from './sentences.js';
 
 /** How large a passage may grow before a paragraph is split. */
 export interface PassageLimits {
@@ -56,7 +56,10 @@ function groupSentences(sentences: string[], limits: PassageLimits): string[] {
   for (const sentence of sentences) {
     const trimmed = sentence.trim();
     if (trimmed.length === 0) continue;
-    if (current.length > 0 && (length + trimmed.length > limits.maxChars || current.length >= limits.maxSentences)) {
+    if (
+      current.length > 0 &&
+      (length + trimmed.length > limits.maxChars || current.length >= limits.maxSentences)
+    ) {
       parts.push(current.join(' '));
       current = [];
       length = 0;
@@ -76,12 +79,20 @@ function groupSentences(sentences: string[], limits: PassageLimits): string[] {
  * @example
  * splitPassages(doc).map((p) => p.id) // → ['guangdong#p1', 'guangdong#p2', 'guangdong#p3.1', 'guangdong#p3.2', ...]
  */
-export function splitPassages(document: KnowledgeDocument, limits: PassageLimits = DEFAULT_PASSAGE_LIMITS): Passage[] {
+export function splitPassages(
+  document: KnowledgeDocument,
+  limits: PassageLimits = DEFAULT_PASSAGE_LIMITS,
+): Passage[] {
   const passages: Passage[] = [];
   paragraphsOf(document.body).forEach((paragraphText, index) => {
     const paragraph = index + 1;
     const parts =
-      paragraphText.length > limits.maxChars ? groupSentences(splitSentences(paragraphText), limits) : [paragraphText];
+      paragraphText.length > limits.maxChars
+        ? groupSentences(
+            splitSentences(paragraphText).map((sentence) => sentence.text),
+            limits,
+          )
+        : [paragraphText];
     parts.forEach((text, partIndex) => {
       const part = partIndex + 1;
       const id = parts.length === 1 ? `${document.id}#p${paragraph}` : `${document.id}#p${paragraph}.${part}`;

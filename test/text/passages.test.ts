@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { paragraphsOf, splitPassages } from '../../src/text/passages.js';
 import type { KnowledgeDocument } from '../../src/types.js';
 
-const doc = (body: string): KnowledgeDocument => ({ id: 'doc', title: 'Doc', tags: [], file: 'doc.md', body });
+const doc = (body: string): KnowledgeDocument => ({
+  id: 'doc',
+  title: 'Doc',
+  tags: [],
+  file: 'doc.md',
+  body,
+});
 
 describe('paragraphsOf', () => {
   it('splits on blank lines, folds line breaks and strips light Markdown', () => {
-    expect(paragraphsOf('# Heading\n\nFirst line\nsecond *line* with [a link](https://x.org).\n\n\n- item **one**')).toEqual([
-      'Heading',
-      'First line second line with a link.',
-      'item one',
-    ]);
+    expect(
+      paragraphsOf(
+        '# Heading\n\nFirst line\nsecond *line* with [a link](https://x.org).\n\n\n- item **one**',
+      ),
+    ).toEqual(['Heading', 'First line second line with a link.', 'item one']);
   });
 });
 
@@ -24,7 +30,8 @@ describe('splitPassages', () => {
   });
 
   it('splits a long paragraph at sentence boundaries into numbered parts that keep its paragraph number', () => {
-    const sentence = (n: number) => `Sentence number ${n} reports that the province had ${n},000 enterprises of some kind.`;
+    const sentence = (n: number) =>
+      `Sentence number ${n} reports that the province had ${n},000 enterprises of some kind.`;
     const paragraph = [1, 2, 3, 4, 5, 6, 7].map(sentence).join(' ');
     const passages = splitPassages(doc(`Intro.\n\n${paragraph}`));
     const parts = passages.filter((p) => p.paragraph === 2);
