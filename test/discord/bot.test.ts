@@ -20,7 +20,7 @@ const EPHEMERAL = 64;
 
 async function command(name: string, options: Json[] = [], extra: Json = {}) {
   const handle = bot.fake.createInteraction({ type: 2, data: { name, options }, ...extra });
-  const callback = (await handle.waitForCallback()) as { type: number; data: Json };
+  const callback = (await handle.waitForCallback()) as unknown as { type: number; data: Json };
   return { handle, callback };
 }
 
@@ -86,7 +86,10 @@ describe('/ask', () => {
       type: 4,
       data: { name: 'ask', options: [{ name: 'question', type: 3, value: 'high-te', focused: true }] },
     });
-    const callback = (await handle.waitForCallback()) as { type: number; data: { choices: Json[] } };
+    const callback = (await handle.waitForCallback()) as unknown as {
+      type: number;
+      data: { choices: Json[] };
+    };
     expect(callback.type).toBe(8);
     expect(callback.data.choices.length).toBeGreaterThan(1);
     expect(callback.data.choices.length).toBeLessThanOrEqual(25);
@@ -109,7 +112,7 @@ describe('/figure', () => {
       type: 4,
       data: { name: 'figure', options: [{ name: 'topic', type: 3, value: 'enterp', focused: true }] },
     });
-    const callback = (await handle.waitForCallback()) as { data: { choices: Json[] } };
+    const callback = (await handle.waitForCallback()) as unknown as { data: { choices: Json[] } };
     expect(callback.data.choices.length).toBeGreaterThan(0);
     expect(callback.data.choices[0]?.value).toMatch(/enterprises/);
     for (const choice of callback.data.choices) expect(choice.name.length).toBeLessThanOrEqual(100);
@@ -156,7 +159,7 @@ describe('answer buttons', () => {
       data: { custom_id: 'share', component_type: 2 },
       message,
     });
-    const shared = (await click.waitForCallback()) as { type: number; data: Json };
+    const shared = (await click.waitForCallback()) as unknown as { type: number; data: Json };
     expect(shared.type).toBe(4);
     expect(shared.data.flags ?? 0).toBe(0);
     expect(shared.data.content).toBe(`Asked by <@${bot.fake.user.id}>`);
@@ -173,7 +176,7 @@ describe('answer buttons', () => {
       data: { custom_id: more?.custom_id, component_type: 2 },
       message,
     });
-    const updated = (await click.waitForCallback()) as { type: number; data: Json };
+    const updated = (await click.waitForCallback()) as unknown as { type: number; data: Json };
     expect(updated.type).toBe(7);
     const before = callback.data.embeds.map((e: Json) => e.description);
     for (const embed of updated.data.embeds) expect(before).not.toContain(embed.description);
@@ -186,7 +189,7 @@ describe('answer buttons', () => {
       data: { custom_id: 'cite', component_type: 2 },
       message,
     });
-    const cited = (await click.waitForCallback()) as { data: Json };
+    const cited = (await click.waitForCallback()) as unknown as { data: Json };
     expect(cited.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cited.data.content).toMatch(
       /^```\n“.*75,000 high-tech enterprises.*” GDToday: .*, PR Newswire, 2024-02-20, ¶3\.\n```/s,
@@ -201,7 +204,7 @@ describe('Find in factdesk', () => {
       data: { name: 'Find in factdesk', type: 3 },
       message: { content: 'Apparently they now count 75k high-tech firms, is that right?' },
     });
-    const callback = (await handle.waitForCallback()) as { data: Json };
+    const callback = (await handle.waitForCallback()) as unknown as { data: Json };
     expect(callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(callback.data.embeds[0].description).toContain('75,000');
   });
@@ -211,7 +214,7 @@ describe('/reload', () => {
   it('defers, reloads the knowledge and reports the counts', async () => {
     const { handle, callback } = await command('reload', [], { memberPermissions: '32' });
     expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
-    const edit = (await handle.waitForEdit()) as Json;
+    const edit = (await handle.waitForEdit()) as unknown as Json;
     expect(edit.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures\.$/);
   });
 });

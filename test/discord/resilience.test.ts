@@ -24,7 +24,7 @@ describe('a handler that throws', () => {
       throw new Error('index exploded');
     };
     bot.app.deps.context = { ...context, knowledge: broken };
-    const failed = (await ask(bot).waitForCallback()) as { data: Json };
+    const failed = (await ask(bot).waitForCallback()) as unknown as { data: Json };
     const id = /`([0-9a-f]{8})`/.exec(failed.data.content)?.[1];
     expect(failed.data.content).toMatch(/^Sorry, something went wrong on my side\./);
     expect(failed.data.content).not.toContain('index exploded');
@@ -34,7 +34,7 @@ describe('a handler that throws', () => {
     expect(String((logged?.err as Json).stack)).toContain('index exploded');
 
     bot.app.deps.context = context;
-    const next = (await ask(bot).waitForCallback()) as { data: Json };
+    const next = (await ask(bot).waitForCallback()) as unknown as { data: Json };
     expect(next.data.embeds[0].description).toContain('75,000');
     expect(bot.fake.violations()).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('Discord failures', () => {
   it('retries a 429 on the interaction callback and answers', async () => {
     bot = await startBot();
     bot.fake.failNext({ method: 'POST', path: /\/callback$/, status: 429, retryAfter: 0.2 });
-    const callback = (await ask(bot).waitForCallback()) as { data: Json };
+    const callback = (await ask(bot).waitForCallback()) as unknown as { data: Json };
     expect(callback.data.embeds[0].description).toContain('75,000');
     expect(bot.fake.requests.filter((r) => r.path.endsWith('/callback')).map((r) => r.status)).toEqual([
       429, 204,
@@ -58,7 +58,7 @@ describe('Discord failures', () => {
     await expect
       .poll(() => bot?.logs.find((line) => line.msg === 'reply to Discord failed'), { timeout: 15_000 })
       .toBeTruthy();
-    const callback = (await ask(bot).waitForCallback()) as { data: Json };
+    const callback = (await ask(bot).waitForCallback()) as unknown as { data: Json };
     expect(callback.data.embeds[0].description).toContain('75,000');
   });
 
@@ -66,7 +66,7 @@ describe('Discord failures', () => {
     bot = await startBot();
     bot.fake.dropGateway(4000);
     await bot.fake.waitForResume();
-    const callback = (await ask(bot).waitForCallback()) as { data: Json };
+    const callback = (await ask(bot).waitForCallback()) as unknown as { data: Json };
     expect(callback.data.embeds[0].description).toContain('75,000');
     expect(bot.fake.gateway.stats.resumes).toBe(1);
     expect(bot.fake.violations()).toEqual([]);
@@ -78,7 +78,7 @@ describe('slow answers', () => {
     bot = await startBot({ deferAfterMs: 0 });
     const handle = ask(bot);
     expect(await handle.waitForCallback()).toMatchObject({ type: 5, data: { flags: 64 } });
-    const edit = (await handle.waitForEdit()) as Json;
+    const edit = (await handle.waitForEdit()) as unknown as Json;
     expect(edit.embeds[0].description).toContain('75,000');
     expect(edit.allowed_mentions).toEqual({ parse: [] });
     expect(bot.fake.violations()).toEqual([]);
@@ -91,7 +91,7 @@ describe('slow answers', () => {
       data: { custom_id: 'more:3:Guangdong high-tech enterprises', component_type: 2 },
     });
     expect(await handle.waitForCallback()).toMatchObject({ type: 6 });
-    const edit = (await handle.waitForEdit()) as Json;
+    const edit = (await handle.waitForEdit()) as unknown as Json;
     expect(edit.embeds.length).toBeGreaterThan(0);
   });
 });
@@ -100,7 +100,8 @@ describe('rate limit', () => {
   it('answers the sixth question in ten seconds with a friendly message', async () => {
     bot = await startBot();
     const replies: Json[] = [];
-    for (let i = 0; i < 6; i++) replies.push(((await ask(bot).waitForCallback()) as { data: Json }).data);
+    for (let i = 0; i < 6; i++)
+      replies.push(((await ask(bot).waitForCallback()) as unknown as { data: Json }).data);
     expect(replies.slice(0, 5).every((data) => data.embeds?.length > 0)).toBe(true);
     expect(replies[5]?.content).toMatch(/^You're asking quickly! Try again in \d+ s\.$/);
     expect(replies[5]?.flags & 64).toBe(64);
