@@ -1,7 +1,8 @@
+import { scanNumberPhrases } from '../figures/numbers.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { analyzeWords, tokenize } from '../search/analyzer.js';
-import type { PassageHit } from '../search/search-index.js';
-import type { Figure } from '../types.js';
+import { analyzeWords } from '../search/analyzer.js';
+import type { PassageHit, QuestionWord } from '../search/search-index.js';
+import type { Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
 import { figureIntent } from './intent.js';
 import { suggestTopics } from './suggest.js';
@@ -51,38 +52,214 @@ export interface AskOptions {
   offset?: number;
 }
 
-/** The text around a figure in its sentence, where what it measures is usually written. */
-function contextOf(figure: Figure): string {
+/** Options of {@link rankFigures}. */
+export interface FigureRankingOptions {
+  /**
+   * The question's words with their weights, synonyms included (from `SearchIndex.questionWords`).
+   * Defaults to the question's own words, each weighing 1.
+   */
+  words?: QuestionWord[];
+}
+
+/** A passage whose figures are ranked: its figures and, when known, its search score. */
+export interface RankedPassageFigures {
+  figures: Figure[];
+  score?: number;
+}
+
+/** The most a figure of another passage than the best weighs, before its passage's relative score. */
+const OTHER_PASSAGE_WEIGHT = 0.75;
+/** Points for the kinds a question asks for, by the rank of the kind in its intent. */
+const INTENT_KIND_POINTS = [5, 2.5, 1.2, 0.6];
+/** Points for a kind when the question states no intent: a figure that measures an amount or a count is the usual answer. */
+const DEFAULT_KIND_POINTS: Partial<Record<FigureKind, number>> = {
+  amount: 1,
+  count: 0.8,
+  percent: 0.3,
+  date: -1.5,
+};
+/** Points per question word in the figure's label (synonyms count a little less). */
+const LABEL_POINTS = 1.5;
+/** Points for a label made only of the question's words (scaled by the share of its words the question has). */
+const LABEL_PRECISION_POINTS = 1.5;
+/** Points per question word right next to the figure in its sentence, fading to nothing {@link CONTEXT_WINDOW} words away. */
+const CONTEXT_POINTS = 0.75;
+const CONTEXT_WINDOW = 8;
+/** Points for the very number the question states. */
+const STATED_NUMBER_POINTS = 4;
+/** Points for a value at or just above a threshold the question names ("did it go above 1tn"). */
+const THRESHOLD_POINTS = 3;
+/** Points taken from a figure that is a previous value, a change or a part, when the question does not ask for one. */
+const ROLE_PENALTY = 2;
+/** Points taken per position in the passage, so that equal figures keep the passage's order. */
+const POSITION_POINTS = 0.05;
+
+/** The role of a figure in its sentence, read from the words just before it. */
+type FigureRole = 'previous' | 'change' | 'part';
+
+/** Words before a figure that make it a previous value, a change or a part of a whole. */
+const ROLE_BEFORE: [FigureRole, RegExp][] = [
+  ['previous', /\b(?:from|compared (?:with|to)|versus|against)\s*$/i],
+  [
+    'change',
+    /\b(?:increase|rise|growth|gain|decrease|decline|drop|fall) of\s*$|\badded\s*$|\badding\s*$|\bby\s*$/i,
+  ],
+  ['part', /\b(?:of (?:whom|which|them)|including|among them)\s*$/i],
+];
+/** Words of a question that ask for such a figure. */
+const ROLE_CUES: Record<FigureRole, RegExp> = {
+  previous: /\b(?:previous|previously|earlier|before|prior|ago|from)\b/i,
+  change: /\b(?:add|added|adds|new|increase|increased|net|change|changed|gain|gained|more)\b/i,
+  part: /\b(?:of whom|of which|including|among)\b/i,
+};
+/** Qualifiers written between a role word and the figure (`of whom roughly 4,100`). */
+const TRAILING_QUALIFIER =
+  /\s*(?:about|around|roughly|nearly|almost|approximately|some|over|under|more than|less than|at least|up to)\s*$/i;
+/** Words before a number of the question that make it a threshold ("above 1tn", "more than 50,000"). */
+const THRESHOLD_BEFORE =
+  /\b(?:above|over|beyond|more than|exceed(?:ed|s)?|pass(?:ed)?|surpass(?:ed)?|top(?:ped)?|cross(?:ed)?|break|broke|at least|reach(?:ed)?)\s*$/i;
+
+/** A number stated in a question, and whether it is a threshold. Bare years are scope, not figures. */
+interface StatedNumber {
+  value: number;
+  threshold: boolean;
+}
+
+function statedNumbers(question: string): StatedNumber[] {
+  return scanNumberPhrases(question)
+    .filter(
+      (phrase) =>
+        !(
+          phrase.value >= 1900 &&
+          phrase.value < 2100 &&
+          !phrase.formatted &&
+          !phrase.scaled &&
+          !phrase.percent
+        ),
+    )
+    .map((phrase) => ({
+      value: phrase.value,
+      threshold: THRESHOLD_BEFORE.test(question.slice(0, phrase.start)),
+    }));
+}
+
+const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
+
+/** What is known about a figure's place in its sentence, computed once per figure. */
+interface FigureSetting {
+  role?: FigureRole;
+  /** Distance in words from the figure to each term of its sentence (the nearest occurrence). */
+  distances: Map<string, number>;
+}
+
+function settingOf(figure: Figure): FigureSetting {
   const at = figure.sentence.indexOf(figure.text);
-  if (at < 0) return figure.sentence;
-  return figure.sentence.slice(Math.max(0, at - 70), at + figure.text.length + 70);
+  if (at < 0) return { distances: new Map() };
+  let before = figure.sentence.slice(0, at);
+  if (figure.qualifier) before = before.replace(TRAILING_QUALIFIER, '');
+  const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0];
+  const left = analyzeWords(figure.sentence.slice(0, at));
+  const right = analyzeWords(figure.sentence.slice(at + figure.text.length));
+  const distances = new Map<string, number>();
+  const note = (terms: string[], distance: number) => {
+    for (const term of terms)
+      if (distance < (distances.get(term) ?? Number.POSITIVE_INFINITY)) distances.set(term, distance);
+  };
+  note(
+    analyzeWords(`${figure.text} ${figure.unit}`).flatMap((unit) =>
+      unit.terms.filter((term) => !/^\p{N}/u.test(term)),
+    ),
+    0,
+  );
+  left.forEach((unit, index) => {
+    note(unit.terms, left.length - index);
+  });
+  right.forEach((unit, index) => {
+    note(unit.terms, index + 1);
+  });
+  return role ? { role, distances } : { distances };
 }
 
 /**
- * Orders the figures of the answer's passages by how well they answer the question: the passage's
- * rank, the question's words in the figure's label and around it, the kind of figure the question
- * asks for ("how many" → counts), and the number itself when the question states it. Bare years
- * are left out unless the question asks "when".
+ * Orders the figures of the answer's passages by how well they answer the question:
+ * - the passage: figures of the best passage first, unless another passage's figure fits much better;
+ * - the kind the question asks for ("how many years in a row" → a streak, "how much" → an amount,
+ *   "what share" → a percentage), or, when it says none, amounts and counts before rates;
+ * - the question's words and their synonyms in the figure's label, and a label made of them;
+ * - the question's words right around the figure in its sentence;
+ * - the number itself when the question states it, or a value at a threshold it names;
+ * - a previous value ("up from 36,900"), a change ("an increase of 5,200") or a part ("of whom
+ *   4,100") only when the question asks for one.
+ * Bare years are left out unless the question asks "when".
  */
-export function rankFigures(question: string, hits: { figures: Figure[] }[]): Figure[] {
+export function rankFigures(
+  question: string,
+  hits: RankedPassageFigures[],
+  options: FigureRankingOptions = {},
+): Figure[] {
+  return scoreFigures(question, hits, options).map((entry) => entry.figure);
+}
+
+/** {@link rankFigures} with the score of each figure, best first. */
+export function scoreFigures(
+  question: string,
+  hits: RankedPassageFigures[],
+  {
+    words = analyzeWords(question).map((unit) => ({ terms: unit.terms, weight: 1 })),
+  }: FigureRankingOptions = {},
+): { figure: Figure; score: number }[] {
   const intent = figureIntent(question);
-  const queryTerms = new Set(tokenize(question));
+  const stated = statedNumbers(question);
+  const asked = new Set(
+    (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role].test(question)),
+  );
+  const topScore = hits[0]?.score;
+  const labelUnits = new Map<string, string[][]>();
   const scored: { figure: Figure; score: number }[] = [];
-  hits.forEach(({ figures }, rank) => {
-    const passageWeight = 1 / (1 + rank);
-    for (const figure of figures) {
-      if (figure.kind === 'year' && !intent.wantsTime) continue;
-      const labelHits = tokenize(figure.label).filter((term) => queryTerms.has(term)).length;
-      const contextHits = new Set(tokenize(contextOf(figure)).filter((term) => queryTerms.has(term))).size;
-      const numberHit = tokenize(figure.text).some((term) => /^\p{N}/u.test(term) && queryTerms.has(term)) ? 3 : 0;
+  hits.forEach(({ figures, score }, rank) => {
+    const relative = topScore && score !== undefined ? Math.min(1, score / topScore) : 1 / (1 + rank);
+    const passageWeight = rank === 0 ? 1 : OTHER_PASSAGE_WEIGHT * relative ** 2;
+    figures.forEach((figure, position) => {
+      if (figure.kind === 'year' && !intent.wantsTime) return;
+      let points = 1;
       const kindRank = intent.kinds.indexOf(figure.kind);
-      const kindScore = kindRank < 0 ? 0 : 1.5 - 0.3 * kindRank;
-      const datePenalty = figure.kind === 'date' && !intent.wantsTime ? 1 : 0;
-      const score = passageWeight * (1 + 2 * labelHits + contextHits + numberHit + kindScore - datePenalty);
-      scored.push({ figure, score });
-    }
+      if (intent.kinds.length > 0) points += kindRank < 0 ? 0 : (INTENT_KIND_POINTS[kindRank] ?? 0.3);
+      else points += DEFAULT_KIND_POINTS[figure.kind] ?? 0;
+      if (figure.kind === 'date' && !intent.wantsTime) points += DEFAULT_KIND_POINTS.date ?? 0;
+
+      let label = labelUnits.get(figure.label);
+      if (!label) {
+        label = analyzeWords(figure.label).map((unit) => unit.terms);
+        labelUnits.set(figure.label, label);
+      }
+      const labelTerms = new Set(label.flat());
+      const setting = settingOf(figure);
+      for (const word of words) {
+        if (word.terms.some((term) => labelTerms.has(term))) {
+          points += LABEL_POINTS * word.weight;
+          continue;
+        }
+        const distance = Math.min(...word.terms.map((term) => setting.distances.get(term) ?? CONTEXT_WINDOW));
+        if (distance < CONTEXT_WINDOW)
+          points += CONTEXT_POINTS * word.weight * (1 - distance / CONTEXT_WINDOW);
+      }
+      const questionTerms = new Set(words.flatMap((word) => word.terms));
+      const labelMatched = label.filter((terms) => terms.some((term) => questionTerms.has(term))).length;
+      if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
+      if (setting.role && !asked.has(setting.role)) points -= ROLE_PENALTY;
+
+      const timely = !intent.wantsTime || figure.kind === 'date' || figure.kind === 'year';
+      for (const number of stated) {
+        if (sameValue(figure.value, number.value)) points += timely ? STATED_NUMBER_POINTS : 0.5;
+        else if (number.threshold && figure.value > number.value && figure.value <= number.value * 1.1) {
+          points += THRESHOLD_POINTS;
+        }
+      }
+      points -= POSITION_POINTS * position;
+      scored.push({ figure, score: passageWeight * points });
+    });
   });
-  return scored.sort((a, b) => b.score - a.score).map((entry) => entry.figure);
+  return scored.sort((a, b) => b.score - a.score);
 }
 
 /** True when the best hit covers enough of the question to be an answer. */
@@ -131,7 +308,8 @@ export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0
   }
   const figures = rankFigures(
     query,
-    passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [] })),
+    passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [], score: passage.score })),
+    { words: kb.index.questionWords(query) },
   );
   return {
     query,

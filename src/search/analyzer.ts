@@ -8,12 +8,71 @@ import { canonicalizeNumbers } from '../figures/numbers.js';
  */
 const STOP_WORDS = new Set([
   ...englishStopWords,
-  'tell', 'show', 'give', 'know', 'please', 'does', 'did', 'do', 'was', 'were', 'is', 'are', 'be', 'been',
-  'has', 'have', 'had', 'much', 'many', 'which', 'what', 'whats', 'when', 'where', 'who', 'whom', 'why', 'how',
-  'its', 'it', 's', 'also', 'can', 'could', 'would', 'will', 'shall', 'should', 'me', 'us', 'our', 'about',
+  'tell',
+  'show',
+  'give',
+  'know',
+  'please',
+  'does',
+  'did',
+  'do',
+  'was',
+  'were',
+  'is',
+  'are',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'much',
+  'many',
+  'which',
+  'what',
+  'whats',
+  'when',
+  'where',
+  'who',
+  'whom',
+  'why',
+  'how',
+  'its',
+  'it',
+  's',
+  'also',
+  'can',
+  'could',
+  'would',
+  'will',
+  'shall',
+  'should',
+  'me',
+  'us',
+  'our',
+  'about',
   // Fillers of chat questions that say nothing about the topic.
-  'now', 'currently', 'current', 'latest', 'recent', 'recently', 'today', 'get', 'got', 'big', 'bigger', 'biggest',
-  'hey', 'hi', 'anyone', 'someone', 'exactly', 'roughly', 'approximately', 'really', 'actually', 'like',
+  'now',
+  'currently',
+  'current',
+  'latest',
+  'recent',
+  'recently',
+  'today',
+  'get',
+  'got',
+  'big',
+  'bigger',
+  'biggest',
+  'hey',
+  'hi',
+  'anyone',
+  'someone',
+  'exactly',
+  'roughly',
+  'approximately',
+  'really',
+  'actually',
+  'like',
 ]);
 
 /** A word of the text as the reader sees it, with the index terms it produces. */
@@ -30,7 +89,10 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐‑–&'’][\p{L}\p{N}]+)*/gu;
 
 /** Lowercases, drops possessives and stop words, and stems. Numbers pass through untouched. */
 export function processTerm(term: string): string | null {
-  const lower = term.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  const lower = term
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   if (lower.length === 0 || STOP_WORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower;
   if (lower.length === 1) return null;

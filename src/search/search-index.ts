@@ -59,6 +59,12 @@ export interface PassageHit {
   matchedTerms: string[];
 }
 
+/** A word of a question (or a phrase a synonym brings in), with its index terms and weight. */
+export interface QuestionWord {
+  terms: string[];
+  weight: number;
+}
+
 /** A figure found for a topic. */
 export interface FigureHit {
   figureId: string;
@@ -79,13 +85,74 @@ export interface SearchIndexJSON {
 }
 
 /**
+ * What a question says about time and outlook, read once per query: the years it names and
+ * whether it asks about plans and targets.
+ */
+interface QueryScope {
+  /** Years the question names (`2023`), as index terms. */
+  years: Set<string>;
+  /** True when the question asks about the future: a target, a plan, guidance, a forecast. */
+  outlook: boolean;
+}
+
+/** An index term that is a calendar year (`1998`, `2024`). */
+const YEAR_TERM = /^(?:19|20)\d\d$/;
+
+/**
+ * Stems of the words that mark a forward-looking statement (a target, a plan, guidance): such a
+ * passage answers "what does X have" less well than one reporting what X has.
+ */
+const OUTLOOK_TERMS = new Set([
+  'aim',
+  'target',
+  'plan',
+  'goal',
+  'expect',
+  'forecast',
+  'guidanc',
+  'outlook',
+  'intend',
+]);
+
+/** Words of a question that ask about the future: its targets, plans, guidance. */
+const OUTLOOK_QUESTION_TERMS = new Set([
+  ...OUTLOOK_TERMS,
+  'want',
+  'next',
+  'futur',
+  'guid',
+  'project',
+  'predict',
+  'will',
+  'going',
+]);
+
+/** Weight of a term that a synonym of a question's word brings in. */
+export const SYNONYM_TERM_WEIGHT = 0.8;
+/** Weight of a title-only match of a question word that does not name the document. */
+const TITLE_ONLY_CREDIT = 0.5;
+/** How much BM25 counts beside coverage: its score, relative to the best, is raised to this power. */
+const RELEVANCE_EXPONENT = 0.5;
+/** How much coverage counts: it is raised to this power. */
+const COVERAGE_EXPONENT = 2;
+/** Factor for a passage naming other years than the one asked about. */
+const OTHER_YEAR_FACTOR = 0.7;
+/** Factor for a forward-looking passage when the question does not ask about the future. */
+const OUTLOOK_FACTOR = 0.85;
+
+/**
  * The two MiniSearch indexes of a knowledge base (passages and figures) and the query planning
  * around them: synonyms, typo tolerance only for words the vocabulary lacks, prefix matching for
- * autocomplete, and a re-ranking by how much of the question a passage covers.
+ * autocomplete, and a re-ranking by how much of the question a passage covers, whether it is
+ * from the document the question names, and the year the question asks about.
  */
 export class SearchIndex {
   /** ln(1 + N / 0.5): the weight of a word no passage contains. */
   private readonly unknownWeight: number;
+  /** In how many document titles each term occurs. */
+  private readonly titleDf: Map<string, number>;
+  /** Years each document's title names, by document id. */
+  private readonly titleYears: Map<string, Set<string>>;
 
   private constructor(
     private readonly passageIndex: MiniSearch<PassageRecord>,
@@ -97,15 +164,21 @@ export class SearchIndex {
     private readonly recency: Map<string, number>,
     /** The analysed terms of each document's title, by document id. */
     private readonly titleTerms: Map<string, Set<string>>,
+    /** Facts about the passages' texts that the re-ranking uses: years named, outlook. */
+    private readonly features: PassageFeatures,
   ) {
     this.unknownWeight = Math.log(1 + passageIndex.documentCount / 0.5);
     const titleDf = new Map<string, number>();
-    for (const terms of titleTerms.values()) for (const term of terms) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
+    for (const terms of titleTerms.values())
+      for (const term of terms) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
     this.titleDf = titleDf;
+    this.titleYears = new Map(
+      [...titleTerms].map(([docId, terms]) => [
+        docId,
+        new Set([...terms].filter((term) => YEAR_TERM.test(term))),
+      ]),
+    );
   }
-
-  /** In how many document titles each term occurs. */
-  private readonly titleDf: Map<string, number>;
 
   /**
    * The question's words that name a document: words of one title or of a few (a province, a
@@ -114,12 +187,12 @@ export class SearchIndex {
    */
   private selectorsOf(units: WordUnit[]): WordUnit[] {
     const few = Math.max(2, Math.floor(this.titleTerms.size / 4));
-    return units.filter((unit) =>
-      unit.terms.some((term) => {
-        const df = this.titleDf.get(term) ?? 0;
-        return df > 0 && df <= few && df < this.titleTerms.size && !/^\p{N}/u.test(term);
-      }),
-    );
+    return units.filter((unit) => unit.terms.some((term) => this.isSelector(term, few)));
+  }
+
+  private isSelector(term: string, few: number): boolean {
+    const df = this.titleDf.get(term) ?? 0;
+    return df > 0 && df <= few && df < this.titleTerms.size && !/^\p{N}/u.test(term);
   }
 
   /**
@@ -136,8 +209,13 @@ export class SearchIndex {
    * Indexes passages and figures. `documents` supply the titles, so that a name in a document's
    * title (a province, a company) pulls its passages up.
    */
-  static build(documents: DocumentMeta[], passages: Passage[], figures: Figure[], synonyms: Synonyms): SearchIndex {
-    const titles = new Map(documents.map((doc) => [doc.id, doc.title]));
+  static build(
+    documents: DocumentMeta[],
+    passages: Passage[],
+    figures: Figure[],
+    synonyms: Synonyms,
+  ): SearchIndex {
+    const titles = new Map(documents.map((doc) => [doc.id, titleIndexText(doc.title)]));
     const labelsByPassage = new Map<string, string[]>();
     for (const figure of figures) {
       const labels = labelsByPassage.get(figure.passageId) ?? [];
@@ -145,6 +223,7 @@ export class SearchIndex {
       labelsByPassage.set(figure.passageId, labels);
     }
     const vocabulary = new Map<string, number>();
+    const features: PassageFeatures = { years: new Map(), outlook: new Set() };
     const analysed = (text: string) => tokenize(text).join(' ');
     const passageIndex = new MiniSearch<PassageRecord>(PASSAGE_INDEX_OPTIONS);
     passageIndex.addAll(
@@ -152,12 +231,13 @@ export class SearchIndex {
         const record = {
           id: passage.id,
           text: analysed(passage.text),
-          title: analysed(titles.get(passage.docId) ?? ''),
+          title: titles.get(passage.docId) ?? '',
           labels: analysed((labelsByPassage.get(passage.id) ?? []).join(' ; ')),
         };
         for (const term of new Set(`${record.text} ${record.title} ${record.labels}`.split(' '))) {
           if (term) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
         }
+        for (const term of record.text.split(' ')) noteFeature(features, term, passage.id);
         return record;
       }),
     );
@@ -168,28 +248,37 @@ export class SearchIndex {
         label: analysed(figure.label),
         sentence: analysed(figure.sentence),
         text: analysed(`${figure.text} ${figure.unit}`),
-        title: analysed(titles.get(figure.docId) ?? ''),
+        title: titles.get(figure.docId) ?? '',
       })),
     );
-    return new SearchIndex(passageIndex, figureIndex, synonyms, vocabulary, recencyBoosts(documents), titleTermsOf(documents));
+    return new SearchIndex(
+      passageIndex,
+      figureIndex,
+      synonyms,
+      vocabulary,
+      recencyBoosts(documents),
+      titleTermsOf(documents),
+      features,
+    );
   }
 
   /** Restores an index written by {@link SearchIndex.toJSON}. */
   static fromJSON(json: SearchIndexJSON, documents: DocumentMeta[], synonyms: Synonyms): SearchIndex {
+    const { vocabulary, features } = readPostings(json.passages);
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, PASSAGE_INDEX_OPTIONS),
       MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
       synonyms,
-      vocabularyOf(json.passages),
+      vocabulary,
       recencyBoosts(documents),
       titleTermsOf(documents),
+      features,
     );
   }
 
   toJSON(): SearchIndexJSON {
     return { passages: this.passageIndex.toJSON(), figures: this.figureIndex.toJSON() };
   }
-
 
   /**
    * Analyses a question into a MiniSearch query: its terms (OR), typo tolerance for the terms the
@@ -206,13 +295,38 @@ export class SearchIndex {
     };
     const prefix = (term: string) => prefixLast && lastTerms.has(term) && !/^\p{N}/u.test(term);
     const queries: Query[] = [{ queries: [terms.join(' ')], fuzzy, prefix }];
-    const expansionTerms = [...new Set(this.synonyms.expand(units).flatMap((expansion) => expansion.terms))].filter(
-      (term) => !terms.includes(term),
-    );
+    const expansionTerms = [
+      ...new Set(this.synonyms.expand(units).flatMap((expansion) => expansion.terms)),
+    ].filter((term) => !terms.includes(term));
     if (expansionTerms.length > 0) {
-      queries.push({ queries: [expansionTerms.join(' ')], boostTerm: () => 0.6, fuzzy: false, prefix: false });
+      queries.push({
+        queries: [expansionTerms.join(' ')],
+        boostTerm: () => 0.6,
+        fuzzy: false,
+        prefix: false,
+      });
     }
     return { units, query: { combineWith: 'OR', queries, tokenize: splitOnSpace, processTerm: identity } };
+  }
+
+  /**
+   * The words of a question, each with its index terms and weight, for matching against figure
+   * labels: the question's own words weigh 1, the phrases its synonyms bring in
+   * {@link SYNONYM_TERM_WEIGHT}.
+   *
+   * @example
+   * index.questionWords('how many R&D staff?')
+   * // → [{ terms: ['rd'], weight: 1 }, { terms: ['staff'], weight: 1 }, { terms: ['research', 'develop'], weight: 0.8 }, …]
+   */
+  questionWords(text: string): QuestionWord[] {
+    const units = analyzeWords(text);
+    const words: QuestionWord[] = units.map((unit) => ({ terms: unit.terms, weight: 1 }));
+    const own = new Set(units.flatMap((unit) => unit.terms));
+    for (const expansion of this.synonyms.expand(units)) {
+      const terms = expansion.terms.filter((term) => !own.has(term));
+      if (terms.length > 0) words.push({ terms, weight: SYNONYM_TERM_WEIGHT });
+    }
+    return words;
   }
 
   /**
@@ -226,7 +340,7 @@ export class SearchIndex {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return [];
     const results = this.passageIndex.search(planned.query);
-    return this.rerank(planned, results, limit).map((hit) => ({
+    return this.rerank(planned, results, limit, PASSAGE_CONTENT_FIELDS).map((hit) => ({
       passageId: String(hit.result.id),
       score: hit.score,
       coverage: hit.coverage,
@@ -240,7 +354,7 @@ export class SearchIndex {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return [];
     const results = this.figureIndex.search(planned.query);
-    return this.rerank(planned, results, limit).map((hit) => ({
+    return this.rerank(planned, results, limit, FIGURE_CONTENT_FIELDS).map((hit) => ({
       figureId: String(hit.result.id),
       score: hit.score,
       coverage: hit.coverage,
@@ -249,10 +363,19 @@ export class SearchIndex {
 
   /**
    * How much of the question a result covers, each word weighted by {@link weightOf}: a word the
-   * result contains counts fully, one matched through a synonym or a typo a little less, one
+   * result's own text contains counts fully, one matched through a synonym or a typo a little
+   * less, one found only in the document's title half (unless it names the document), one
    * missing not at all.
    */
-  private coverage(planned: PlannedQuery, result: SearchResult, expansions: Expansion[]) {
+  private coverage(
+    planned: PlannedQuery,
+    result: SearchResult,
+    expansions: Expansion[],
+    selectors: Set<WordUnit>,
+    contentFields: ReadonlySet<string>,
+  ) {
+    const inContent = (term: string) =>
+      result.match[term]?.some((field) => contentFields.has(field)) ?? false;
     const documentTerms = new Set(result.terms);
     const queryTerms = new Set(result.queryTerms);
     let total = 0;
@@ -261,35 +384,121 @@ export class SearchIndex {
     planned.units.forEach((unit, index) => {
       const weight = Math.max(...unit.terms.map((term) => this.weightOf(term)));
       total += weight;
+      const titleCredit = selectors.has(unit) ? 1 : TITLE_ONLY_CREDIT;
       let credit = 0;
-      if (unit.terms.some((term) => documentTerms.has(term))) credit = 1;
-      else if (expansions.some((e) => e.triggeredBy.includes(index) && e.terms.some((term) => documentTerms.has(term))))
-        credit = 0.9;
-      else if (unit.terms.some((term) => queryTerms.has(term))) credit = 0.8;
+      const direct = unit.terms.filter((term) => documentTerms.has(term));
+      if (direct.length > 0) credit = direct.some(inContent) ? 1 : titleCredit;
+      if (credit < 0.9) {
+        for (const expansion of expansions) {
+          if (!expansion.triggeredBy.includes(index)) continue;
+          const found = expansion.terms.filter((term) => documentTerms.has(term));
+          if (found.length > 0) credit = Math.max(credit, 0.9 * (found.some(inContent) ? 1 : titleCredit));
+        }
+      }
+      if (credit === 0 && unit.terms.some((term) => queryTerms.has(term))) credit = 0.8;
       if (credit > 0) matchedWords.push(unit.word);
       covered += credit * weight;
     });
     return { coverage: total === 0 ? 0 : covered / total, matchedWords };
   }
 
-  private rerank(planned: PlannedQuery, results: SearchResult[], limit: number) {
+  /** The years a question names and whether it asks about plans. */
+  private scopeOf(units: WordUnit[]): QueryScope {
+    const terms = units.flatMap((unit) => unit.terms);
+    return {
+      years: new Set(terms.filter((term) => YEAR_TERM.test(term))),
+      outlook: terms.some((term) => OUTLOOK_QUESTION_TERMS.has(term)),
+    };
+  }
+
+  /**
+   * A factor for the year the question asks about: a passage naming that year is in scope, one
+   * naming only other years is likely about another period (last year's report, next year's
+   * target); a passage naming no year takes its document title's years.
+   */
+  private yearFactor(scope: QueryScope, passageId: string, docId: string): number {
+    if (scope.years.size === 0) return 1;
+    const named = this.features.years.get(passageId) ?? this.titleYears.get(docId);
+    if (!named || named.size === 0) return 1;
+    for (const year of scope.years) if (named.has(year)) return 1;
+    return OTHER_YEAR_FACTOR;
+  }
+
+  private rerank(
+    planned: PlannedQuery,
+    results: SearchResult[],
+    limit: number,
+    contentFields: ReadonlySet<string>,
+  ) {
     const expansions = this.synonyms.expand(planned.units);
     // Re-ranking looks deeper than `limit` so that a well-covering passage with a lower BM25 score
     // can still rise, without scoring the whole result list.
     const pool = results.slice(0, Math.max(50, limit * 5));
     const selectors = this.selectorsOf(planned.units);
+    const selectorSet = new Set(selectors);
+    const scope = this.scopeOf(planned.units);
+    const best = pool.reduce((max, result) => Math.max(max, result.score), 0) || 1;
     const ranked = pool.map((result) => {
-      const { coverage, matchedWords } = this.coverage(planned, result, expansions);
-      const docId = docIdOf(String(result.id));
+      const { coverage, matchedWords } = this.coverage(
+        planned,
+        result,
+        expansions,
+        selectorSet,
+        contentFields,
+      );
+      const id = String(result.id);
+      const docId = docIdOf(id);
+      const passageId = passageIdOf(id);
       const recency = this.recency.get(docId) ?? 1;
       const title = this.titleTerms.get(docId);
       const named = selectors.filter((unit) => unit.terms.some((term) => title?.has(term))).length;
       const selection = selectors.length === 0 ? 1 : 0.4 + (0.6 * named) / selectors.length;
-      return { result, coverage, matchedWords, score: result.score * coverage ** 2 * recency * selection };
+      const period = this.yearFactor(scope, passageId, docId);
+      const outlook = !scope.outlook && this.features.outlook.has(passageId) ? OUTLOOK_FACTOR : 1;
+      const relevance = (result.score / best) ** RELEVANCE_EXPONENT;
+      const score = 100 * relevance * coverage ** COVERAGE_EXPONENT * recency * selection * period * outlook;
+      return { result, coverage, matchedWords, score };
     });
     ranked.sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit);
   }
+}
+
+/** Fields of a passage record that hold the passage's own words (not its document's title). */
+const PASSAGE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['text', 'labels']);
+/** Fields of a figure record that hold the figure's own words. */
+const FIGURE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['label', 'sentence', 'text']);
+
+/** Facts about each passage's text that re-ranking needs, kept by passage id. */
+interface PassageFeatures {
+  /** Years each passage names. */
+  years: Map<string, Set<string>>;
+  /** Passages that state a target, a plan or guidance. */
+  outlook: Set<string>;
+}
+
+function noteFeature(features: PassageFeatures, term: string, passageId: string): void {
+  if (YEAR_TERM.test(term)) {
+    const years = features.years.get(passageId) ?? new Set<string>();
+    years.add(term);
+    features.years.set(passageId, years);
+  } else if (OUTLOOK_TERMS.has(term)) features.outlook.add(passageId);
+}
+
+/**
+ * The text indexed for a document's title: its words without numbers, since a title's figure
+ * (`passes 1.45 trillion yuan`) belongs to one passage, not to every passage of the document.
+ */
+function titleIndexText(title: string): string {
+  return tokenize(title)
+    .filter((term) => !/^\p{N}/u.test(term))
+    .join(' ');
+}
+
+/** The passage id of a passage or figure id (`doc#p3.1~2` → `doc#p3.1`). */
+function passageIdOf(id: string): string {
+  const tilde = id.lastIndexOf('~');
+  return tilde < 0 ? id : id.slice(0, tilde);
 }
 
 /** The most a document's recency adds to a passage's score (the newest document gets it all). */
@@ -313,7 +522,9 @@ export function docIdOf(id: string): string {
  * same metric equally well, the newer one answers first. Undated documents get none.
  */
 export function recencyBoosts(documents: readonly DocumentMeta[]): Map<string, number> {
-  const dates = [...new Set(documents.map((doc) => doc.published).filter((d): d is string => Boolean(d)))].sort();
+  const dates = [
+    ...new Set(documents.map((doc) => doc.published).filter((d): d is string => Boolean(d))),
+  ].sort();
   const boosts = new Map<string, number>();
   for (const doc of documents) {
     const rank = doc.published ? dates.indexOf(doc.published) : -1;
@@ -323,15 +534,23 @@ export function recencyBoosts(documents: readonly DocumentMeta[]): Map<string, n
 }
 
 /**
- * The document frequency of every term of a serialised MiniSearch index, read from its postings
- * (the most passages any one field holds the term in), without re-analysing any text.
+ * What {@link SearchIndex.build} learns while analysing the passages, read back from a serialised
+ * MiniSearch index without re-analysing any text: the document frequency of every term (in how
+ * many passages any field holds it) and the {@link PassageFeatures} of the text field.
  */
-function vocabularyOf(json: AsPlainObject): Map<string, number> {
+function readPostings(json: AsPlainObject): { vocabulary: Map<string, number>; features: PassageFeatures } {
   const vocabulary = new Map<string, number>();
+  const features: PassageFeatures = { years: new Map(), outlook: new Set() };
+  const textField = String(json.fieldIds.text);
   for (const [term, fields] of json.index) {
-    let df = 0;
-    for (const postings of Object.values(fields)) df = Math.max(df, Object.keys(postings).length);
-    vocabulary.set(term, df);
+    const passages = new Set<string>();
+    for (const postings of Object.values(fields))
+      for (const shortId of Object.keys(postings)) passages.add(shortId);
+    vocabulary.set(term, passages.size);
+    if (!YEAR_TERM.test(term) && !OUTLOOK_TERMS.has(term)) continue;
+    for (const shortId of Object.keys(fields[textField] ?? {})) {
+      noteFeature(features, term, String(json.documentIds[shortId]));
+    }
   }
-  return vocabulary;
+  return { vocabulary, features };
 }

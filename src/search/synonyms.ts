@@ -67,14 +67,18 @@ export class Synonyms {
  * Reads a synonyms file. A missing file means no synonyms; a broken one is reported as a problem
  * (and no synonyms are used), so the documents still serve.
  */
-export async function loadSynonyms(file: string, displayName: string): Promise<{ synonyms: Synonyms; problems: Problem[] }> {
+export async function loadSynonyms(
+  file: string,
+  displayName: string,
+): Promise<{ synonyms: Synonyms; problems: Problem[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     return { synonyms: new Synonyms(), problems: [] };
   }
-  const fix = 'write {"groups": [["GDP", "economy"], ...]}: a list of groups, each a list of at least two phrases';
+  const fix =
+    'write {"groups": [["GDP", "economy"], ...]}: a list of groups, each a list of at least two phrases';
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -82,7 +86,15 @@ export async function loadSynonyms(file: string, displayName: string): Promise<{
     const reason = error instanceof Error ? error.message : String(error);
     return {
       synonyms: new Synonyms(),
-      problems: [{ severity: 'error', file: displayName, field: 'groups', message: `is not valid JSON (${reason})`, fix }],
+      problems: [
+        {
+          severity: 'error',
+          file: displayName,
+          field: 'groups',
+          message: `is not valid JSON (${reason})`,
+          fix,
+        },
+      ],
     };
   }
   const parsed = SynonymsFileSchema.safeParse(json);
