@@ -1,28 +1,49 @@
-import { createApp } from './runtime/app.js';
-import { loadConfig } from './runtime/config.js';
 import { run } from './cli/run.js';
+import { createApp } from './runtime/app.js';
+import { ConfigError, loadConfig } from './runtime/config.js';
+import { createLogger } from './runtime/logger.js';
 import { runConsole } from './transports/console.js';
 import { startGatewayBot } from './transports/gateway.js';
+import { shardsOption, startShards, stopShards } from './transports/shards.js';
+
+/** Resolves on SIGINT or SIGTERM, after logging it and running `stop`. */
+function untilSignal(stop: (signal: NodeJS.Signals) => Promise<void> | void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const handler = (signal: NodeJS.Signals) => {
+      void Promise.resolve(stop(signal)).finally(resolve);
+    };
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+  });
+}
 
 /**
  * `npm start`: the Discord bot over the gateway when DISCORD_TOKEN is set, otherwise the local
- * console on the knowledge folder.
+ * console on the knowledge folder. `npm start -- --shards auto` runs one process per shard.
  */
 async function main(): Promise<number> {
   const config = loadConfig();
+  // Inside a shard process this is always undefined, so a shard never starts a manager of its own.
+  const shards = shardsOption(process.argv.slice(2));
+  if (shards !== undefined) {
+    if (!config.DISCORD_TOKEN) throw new ConfigError('--shards needs DISCORD_TOKEN (Developer Portal → Bot)');
+    const logger = createLogger(config.LOG_LEVEL);
+    const manager = await startShards(config.DISCORD_TOKEN, logger, { totalShards: shards });
+    await untilSignal((signal) => {
+      logger.info({ signal }, 'shutting down');
+      stopShards(manager);
+    });
+    return 0;
+  }
   const app = await createApp(config);
   if (!config.DISCORD_TOKEN) {
     await runConsole(app);
     return 0;
   }
   const client = await startGatewayBot(app, config.DISCORD_TOKEN);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      app.logger.info({ signal }, 'shutting down');
-      void client.destroy().finally(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  await untilSignal((signal) => {
+    app.logger.info({ signal }, 'shutting down');
+    return client.destroy();
   });
   return 0;
 }

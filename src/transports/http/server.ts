@@ -8,7 +8,13 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import { dispatch, newErrorId, willBeEphemeral, willUpdateMessage } from '../../../commands/dispatch.js';
+import {
+  dispatch,
+  isSlow,
+  newErrorId,
+  willBeEphemeral,
+  willUpdateMessage,
+} from '../../../commands/dispatch.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
@@ -266,7 +272,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     const slow = Symbol('slow');
     let timer: NodeJS.Timeout | undefined;
     const first =
-      deferAfterMs <= 0
+      deferAfterMs <= 0 || isSlow(invocation)
         ? slow
         : await Promise.race([
             pending,
