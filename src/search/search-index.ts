@@ -129,6 +129,8 @@ const OUTLOOK_QUESTION_TERMS = new Set([
 
 /** Weight of a term that a synonym of a question's word brings in. */
 export const SYNONYM_TERM_WEIGHT = 0.8;
+/** The least share of a title word's uses in its own documents for it to name them. */
+const NAME_SHARE = 0.6;
 /** Weight of a title-only match of a question word that does not name the document. */
 const TITLE_ONLY_CREDIT = 0.5;
 /** How much BM25 counts beside coverage: its score, relative to the best, is raised to this power. */
@@ -192,7 +194,19 @@ export class SearchIndex {
 
   private isSelector(term: string, few: number): boolean {
     const df = this.titleDf.get(term) ?? 0;
-    return df > 0 && df <= few && df < this.titleTerms.size && !/^\p{N}/u.test(term);
+    return df > 0 && df <= few && df < this.titleTerms.size && !/^\p{N}/u.test(term) && this.isName(term);
+  }
+
+  /**
+   * Whether a title word is used as a name: the passages whose text holds it are mostly passages
+   * of the documents whose titles hold it (`Lanshan`, `Harrowgate`), unlike a common word that a
+   * title happens to use (`sets`, `targets`, `results`).
+   */
+  private isName(term: string): boolean {
+    const passages = this.features.titleTermUse.get(term) ?? [];
+    if (passages.length === 0) return true;
+    const own = passages.filter((passageId) => this.titleTerms.get(docIdOf(passageId))?.has(term)).length;
+    return own / passages.length >= NAME_SHARE;
   }
 
   /**
@@ -216,6 +230,7 @@ export class SearchIndex {
     synonyms: Synonyms,
   ): SearchIndex {
     const titles = new Map(documents.map((doc) => [doc.id, titleIndexText(doc.title)]));
+    const allTitleTerms = new Set([...titles.values()].flatMap((title) => title.split(' ')));
     const labelsByPassage = new Map<string, string[]>();
     for (const figure of figures) {
       const labels = labelsByPassage.get(figure.passageId) ?? [];
@@ -223,7 +238,7 @@ export class SearchIndex {
       labelsByPassage.set(figure.passageId, labels);
     }
     const vocabulary = new Map<string, number>();
-    const features: PassageFeatures = { years: new Map(), outlook: new Set() };
+    const features: PassageFeatures = { titleTermUse: new Map(), years: new Map(), outlook: new Set() };
     const analysed = (text: string) => tokenize(text).join(' ');
     const passageIndex = new MiniSearch<PassageRecord>(PASSAGE_INDEX_OPTIONS);
     passageIndex.addAll(
@@ -237,7 +252,7 @@ export class SearchIndex {
         for (const term of new Set(`${record.text} ${record.title} ${record.labels}`.split(' '))) {
           if (term) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
         }
-        for (const term of record.text.split(' ')) noteFeature(features, term, passage.id);
+        for (const term of record.text.split(' ')) noteFeature(features, term, passage.id, allTitleTerms);
         return record;
       }),
     );
@@ -264,7 +279,8 @@ export class SearchIndex {
 
   /** Restores an index written by {@link SearchIndex.toJSON}. */
   static fromJSON(json: SearchIndexJSON, documents: DocumentMeta[], synonyms: Synonyms): SearchIndex {
-    const { vocabulary, features } = readPostings(json.passages);
+    const titleTerms = new Set(documents.flatMap((doc) => titleIndexText(doc.title).split(' ')));
+    const { vocabulary, features } = readPostings(json.passages, titleTerms);
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, PASSAGE_INDEX_OPTIONS),
       MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
@@ -471,13 +487,25 @@ const FIGURE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['label', 'sentence',
 
 /** Facts about each passage's text that re-ranking needs, kept by passage id. */
 interface PassageFeatures {
+  /** For each term of a document title: the passages whose text holds it. */
+  titleTermUse: Map<string, string[]>;
   /** Years each passage names. */
   years: Map<string, Set<string>>;
   /** Passages that state a target, a plan or guidance. */
   outlook: Set<string>;
 }
 
-function noteFeature(features: PassageFeatures, term: string, passageId: string): void {
+function noteFeature(
+  features: PassageFeatures,
+  term: string,
+  passageId: string,
+  titleTerms: Set<string>,
+): void {
+  if (titleTerms.has(term)) {
+    const passages = features.titleTermUse.get(term) ?? [];
+    if (passages.at(-1) !== passageId) passages.push(passageId);
+    features.titleTermUse.set(term, passages);
+  }
   if (YEAR_TERM.test(term)) {
     const years = features.years.get(passageId) ?? new Set<string>();
     years.add(term);
@@ -538,18 +566,21 @@ export function recencyBoosts(documents: readonly DocumentMeta[]): Map<string, n
  * MiniSearch index without re-analysing any text: the document frequency of every term (in how
  * many passages any field holds it) and the {@link PassageFeatures} of the text field.
  */
-function readPostings(json: AsPlainObject): { vocabulary: Map<string, number>; features: PassageFeatures } {
+function readPostings(
+  json: AsPlainObject,
+  titleTerms: Set<string>,
+): { vocabulary: Map<string, number>; features: PassageFeatures } {
   const vocabulary = new Map<string, number>();
-  const features: PassageFeatures = { years: new Map(), outlook: new Set() };
+  const features: PassageFeatures = { titleTermUse: new Map(), years: new Map(), outlook: new Set() };
   const textField = String(json.fieldIds.text);
   for (const [term, fields] of json.index) {
     const passages = new Set<string>();
     for (const postings of Object.values(fields))
       for (const shortId of Object.keys(postings)) passages.add(shortId);
     vocabulary.set(term, passages.size);
-    if (!YEAR_TERM.test(term) && !OUTLOOK_TERMS.has(term)) continue;
+    if (!YEAR_TERM.test(term) && !OUTLOOK_TERMS.has(term) && !titleTerms.has(term)) continue;
     for (const shortId of Object.keys(fields[textField] ?? {})) {
-      noteFeature(features, term, String(json.documentIds[shortId]));
+      noteFeature(features, term, String(json.documentIds[shortId]), titleTerms);
     }
   }
   return { vocabulary, features };
