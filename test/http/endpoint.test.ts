@@ -209,13 +209,6 @@ describe('slash commands', () => {
     expect(text(sent)).toContain('/ask');
   });
 
-  it('/reload reloads the knowledge folder and reports the counts', async () => {
-    const sent = await send(slash('reload'));
-    expect(sent.body.type).toBe(4);
-    expect(ephemeral(sent)).toBe(true);
-    expect(sent.body.data?.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures/);
-  });
-
   it('an unknown command gets a polite ephemeral reply', async () => {
     const sent = await send(slash('frobnicate'));
     expect(sent.status).toBe(200);
@@ -449,6 +442,14 @@ describe('deferral when a handler is slow', () => {
     expect(edit?.body.flags).toBeUndefined();
   });
 
+  it('defers /reload at once (it reads files) and reports the counts by webhook', async () => {
+    const before = recorder.requests.length;
+    const sent = await post(slowServer.url, keys.privateKey, slash('reload'));
+    expect(sent.body).toEqual({ type: 5, data: { flags: 64 } });
+    const requests = await recorder.waitFor(before + 1);
+    expect(requests[before]?.body.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures/);
+  });
+
   it('defers a public answer without the ephemeral flag', async () => {
     const before = recorder.requests.length;
     const sent = await post(
@@ -485,7 +486,7 @@ describe('deferral when a handler is slow', () => {
         type: 'application_command',
         outcome: 'deferred',
       }),
-    ).toBe(2);
+    ).toBe(3);
   });
 });
 
