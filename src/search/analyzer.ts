@@ -61,8 +61,6 @@ const STOP_WORDS = new Set([
   'get',
   'got',
   'big',
-  'bigger',
-  'biggest',
   'hey',
   'hi',
   'anyone',
@@ -74,6 +72,65 @@ const STOP_WORDS = new Set([
   'actually',
   'like',
 ]);
+
+/**
+ * Irregular verb forms that stemming leaves apart from their base (`grew`, `grown` → `grow`), so
+ * that "grew up" finds "have grown up" and "lent" finds "lend".
+ */
+const IRREGULAR_FORMS: Record<string, string> = {
+  grew: 'grow',
+  grown: 'grow',
+  rose: 'rise',
+  risen: 'rise',
+  fell: 'fall',
+  fallen: 'fall',
+  lent: 'lend',
+  spent: 'spend',
+  sold: 'sell',
+  bought: 'buy',
+  built: 'build',
+  held: 'hold',
+  made: 'make',
+  paid: 'pay',
+  led: 'lead',
+  won: 'win',
+  began: 'begin',
+  begun: 'begin',
+  took: 'take',
+  taken: 'take',
+  gave: 'give',
+  given: 'give',
+  chose: 'choose',
+  chosen: 'choose',
+  broke: 'break',
+  broken: 'break',
+  wrote: 'write',
+  written: 'write',
+  drove: 'drive',
+  driven: 'drive',
+  kept: 'keep',
+  became: 'become',
+  came: 'come',
+  went: 'go',
+  gone: 'go',
+  saw: 'see',
+  seen: 'see',
+  stood: 'stand',
+  brought: 'bring',
+  thought: 'think',
+  sought: 'seek',
+  met: 'meet',
+  sent: 'send',
+  shrank: 'shrink',
+  shrunk: 'shrink',
+};
+
+/** Currency symbols, read as the word they stand for, so `$4.82 billion` meets "4.82bn dollars". */
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/\$/g, ' dollar '],
+  [/€/g, ' euro '],
+  [/£/g, ' pound '],
+];
 
 /** A word of the text as the reader sees it, with the index terms it produces. */
 export interface WordUnit {
@@ -96,7 +153,7 @@ export function processTerm(term: string): string | null {
   if (lower.length === 0 || STOP_WORDS.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower;
   if (lower.length === 1) return null;
-  return stemmer(lower);
+  return stemmer(IRREGULAR_FORMS[lower] ?? lower);
 }
 
 /**
@@ -110,7 +167,9 @@ export function processTerm(term: string): string | null {
  */
 export function analyzeWords(text: string): WordUnit[] {
   const units: WordUnit[] = [];
-  for (const [raw] of canonicalizeNumbers(text).matchAll(WORD)) {
+  let canonical = canonicalizeNumbers(text);
+  for (const [symbol, word] of CURRENCY_WORDS) canonical = canonical.replace(symbol, word);
+  for (const [raw] of canonical.matchAll(WORD)) {
     const parts = raw.split(/[-‐‑–&]/);
     const terms: string[] = [];
     for (const part of parts) {
