@@ -1,5 +1,5 @@
 import { bold, escapeMarkdown } from '@discordjs/formatters';
-import { analyzeWords } from '../../src/search/analyzer.js';
+import { analyzeWords, processTerm } from '../../src/search/analyzer.js';
 
 /**
  * Escapes Discord markdown in quoted text, so that `*`, `_`, `~`, `` ` ``, `>` and `|` in a document
@@ -16,8 +16,21 @@ export function escapeText(text: string): string {
   }).replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
+/** The index terms of one word: cheap for plain words, the full analysis only for numbers. */
+function termsOfWord(word: string): string[] {
+  if (/\p{N}/u.test(word)) return analyzeWords(word).flatMap((unit) => unit.terms);
+  const parts = word.split(/[-‐‑–&.,]/);
+  const terms = parts.map(processTerm).filter((term): term is string => Boolean(term));
+  if (parts.length > 1) {
+    const joined = processTerm(parts.join(''));
+    if (joined) terms.push(joined);
+  }
+  return terms;
+}
+
 /**
- * Escapes `text` and puts in bold every word whose index terms matched the question.
+ * Escapes `text` and puts in bold every word whose index terms matched the question. Only the
+ * stretches between matched words are escaped (one call each), which keeps rendering cheap.
  *
  * @example
  * highlight('75,000 high-tech enterprises', ['enterpris']) // → '75,000 high-tech **enterprises**'
@@ -26,12 +39,14 @@ export function highlight(text: string, matchedTerms: readonly string[]): string
   const wanted = new Set(matchedTerms);
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-‐‑–&'’.,][\p{L}\p{N}]+)*/gu)) {
-    const word = match[0];
-    const at = match.index ?? 0;
-    const hit = analyzeWords(word).some((unit) => unit.terms.some((term) => wanted.has(term)));
-    out += escapeText(text.slice(last, at)) + (hit ? bold(escapeText(word)) : escapeText(word));
-    last = at + word.length;
+  if (wanted.size > 0) {
+    for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-‐‑–&'’.,][\p{L}\p{N}]+)*/gu)) {
+      const word = match[0];
+      if (!termsOfWord(word).some((term) => wanted.has(term))) continue;
+      const at = match.index ?? 0;
+      out += escapeText(text.slice(last, at)) + bold(escapeText(word));
+      last = at + word.length;
+    }
   }
   return out + escapeText(text.slice(last));
 }
