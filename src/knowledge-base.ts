@@ -131,7 +131,13 @@ export function buildKnowledgeBase(
   }
   const metas = served.map(metaOf);
   const index = SearchIndex.build(metas, passages, figures, synonyms);
-  return assemble(options, hash, { documents: metas, passages, figures, problems: allProblems }, index, 'built');
+  return assemble(
+    options,
+    hash,
+    { documents: metas, passages, figures, problems: allProblems },
+    index,
+    'built',
+  );
 }
 
 /**
@@ -145,7 +151,10 @@ export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Pr
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   for (const file of files) {
-    hash.update(`${file}\n`).update(await readFile(path.join(dir, file))).update('\n');
+    hash
+      .update(`${file}\n`)
+      .update(await readFile(path.join(dir, file)))
+      .update('\n');
   }
   hash.update(`synonyms\n`).update(await readFile(synonymsFile).catch(() => Buffer.alloc(0)));
   return hash.digest('hex');
@@ -177,11 +186,23 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   if (options.usePrebuilt !== false) {
     const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
-      return assemble(options, hash, bundle, SearchIndex.fromJSON(bundle.index, bundle.documents, synonyms), 'prebuilt');
+      return assemble(
+        options,
+        hash,
+        bundle,
+        SearchIndex.fromJSON(bundle.index, bundle.documents, synonyms),
+        'prebuilt',
+      );
     }
   }
   const loaded = await loadDocuments(options.dir);
-  return buildKnowledgeBase(loaded.documents, synonyms, options, [...synonymProblems, ...loaded.problems], hash);
+  return buildKnowledgeBase(
+    loaded.documents,
+    synonyms,
+    options,
+    [...synonymProblems, ...loaded.problems],
+    hash,
+  );
 }
 
 /**

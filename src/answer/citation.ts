@@ -4,7 +4,11 @@ import type { Citation, Passage } from '../types.js';
 /** The citation of a passage: its document's title, source, date and link, and its paragraph. */
 export function citationOf(kb: KnowledgeBase, passage: Passage): Citation {
   const doc = kb.documentsById.get(passage.docId);
-  const citation: Citation = { docId: passage.docId, title: doc?.title ?? passage.docId, paragraph: passage.paragraph };
+  const citation: Citation = {
+    docId: passage.docId,
+    title: doc?.title ?? passage.docId,
+    paragraph: passage.paragraph,
+  };
   if (doc?.source) citation.source = doc.source;
   if (doc?.published) citation.published = doc.published;
   if (doc?.url) citation.url = doc.url;

@@ -18,7 +18,9 @@ function isMeasure(figure: Figure): boolean {
  * findNumberSources(kb, 'Is it true they have 75k high-tech firms?')?.passages[0].id // → 'guangdong…#p3.2'
  */
 export function findNumberSources(kb: KnowledgeBase, text: string, { limit = 3 } = {}): Answer | undefined {
-  const quoted = extractFigures({ id: 'message', docId: 'message', paragraph: 1, part: 1, text }).filter(isMeasure);
+  const quoted = extractFigures({ id: 'message', docId: 'message', paragraph: 1, part: 1, text }).filter(
+    isMeasure,
+  );
   if (quoted.length === 0) return undefined;
   const matches = kb.figures.filter(
     (figure) => isMeasure(figure) && quoted.some((q) => q.value === figure.value && q.kind === figure.kind),

@@ -13,16 +13,23 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-    throw new ConfigError('deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).');
+    throw new ConfigError(
+      'deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
+    );
   }
-  const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_TOKEN);
+  const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(
+    config.DISCORD_TOKEN,
+  );
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
   const definitions = commandDefinitions();
   const registered = (await rest.put(route, { body: definitions })) as { name: string }[];
   logger.info(
-    { scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global', commands: registered.map((c) => c.name) },
+    {
+      scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global',
+      commands: registered.map((c) => c.name),
+    },
     'commands registered',
   );
   process.stdout.write(

@@ -29,7 +29,10 @@ function answerJson(mode: Mode, kb: Parameters<typeof ask>[0], text: string): un
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     allowPositionals: true,
   });
   const [command, ...words] = positionals;
@@ -70,7 +73,10 @@ async function main(argv: string[]): Promise<number> {
       }));
       process.stdout.write(`${JSON.stringify({ documents })}\n`);
     } else {
-      const reply = await dispatch({ kind: 'command', name: 'sources', options: {}, user: { id: '0', name: 'cli' } }, app.deps);
+      const reply = await dispatch(
+        { kind: 'command', name: 'sources', options: {}, user: { id: '0', name: 'cli' } },
+        app.deps,
+      );
       process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
     }
     return 0;
@@ -91,7 +97,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = command === 'ask' ? { question: text } : { topic: text };
-  const reply = await dispatch({ kind: 'command', name: command, options, user: { id: '0', name: 'cli' } }, { context: app.deps.context });
+  const reply = await dispatch(
+    { kind: 'command', name: command, options, user: { id: '0', name: 'cli' } },
+    { context: app.deps.context },
+  );
   process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
   return 0;
 }

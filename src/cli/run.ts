@@ -1,5 +1,5 @@
-import { ConfigError } from '../runtime/config.js';
 import { KnowledgeFolderError } from '../knowledge/load.js';
+import { ConfigError } from '../runtime/config.js';
 
 /** Prints a user-facing error on standard error and returns the exit code 1. */
 export function fail(message: string): number {

@@ -23,7 +23,9 @@ const WIRES: Record<string, string> = {
  * // → { published: '2024-02-20', source: 'PR Newswire' }
  */
 export function parseDateline(body: string): Dateline | undefined {
-  const match = /^[^\n/]{0,120}?\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \/([A-Za-z-]+)\//m.exec(body.slice(0, 400));
+  const match = /^[^\n/]{0,120}?\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4}) \/([A-Za-z-]+)\//m.exec(
+    body.slice(0, 400),
+  );
   if (!match) return undefined;
   const [, monthName = '', day = '', year = '', wire = ''] = match;
   const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;

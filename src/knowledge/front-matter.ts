@@ -13,7 +13,9 @@ export const FrontMatterSchema = z.object({
     .trim()
     .min(1, { error: 'must not be empty' }),
   source: z.string().trim().min(1).optional(),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://example.org/release' }).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://example.org/release' })
+    .optional(),
   published: isoDate.optional(),
   language: z
     .string()

@@ -37,14 +37,17 @@ export function formatProblem(problem: Problem): string {
 
 // YAML 1.2's core schema keeps `published: 2024-02-20` a string, so the date is validated as written
 // instead of being silently rolled over by a Date constructor (js-yaml turns 2024-02-30 into March 1).
-const matterOptions = { engines: { yaml: (source: string) => YAML.parse(source, { schema: 'core' }) as object } };
+const matterOptions = {
+  engines: { yaml: (source: string) => YAML.parse(source, { schema: 'core' }) as object },
+};
 
 function problem(file: string, field: string, message: string, fix: string): Problem {
   return { severity: 'error', file, field, message, fix };
 }
 
 function decodeText(file: string, bytes: Buffer): { text?: string; problem?: Problem } {
-  const binaryFix = 'save the document as UTF-8 text (.md or .txt), or move the file out of the knowledge folder';
+  const binaryFix =
+    'save the document as UTF-8 text (.md or .txt), or move the file out of the knowledge folder';
   if (bytes.subarray(0, 8192).includes(0)) {
     return { problem: problem(file, 'encoding', 'is a binary file, not text', binaryFix) };
   }
@@ -63,13 +66,18 @@ function decodeText(file: string, bytes: Buffer): { text?: string; problem?: Pro
  * parseDocument('release.md', Buffer.from('---\ntitle: Results\n---\nRevenue rose 4 percent.'))
  * // → { document: { id: 'release', title: 'Results', body: 'Revenue rose 4 percent.', ... }, problems: [] }
  */
-export function parseDocument(file: string, bytes: Buffer): { document?: KnowledgeDocument; problems: Problem[] } {
+export function parseDocument(
+  file: string,
+  bytes: Buffer,
+): { document?: KnowledgeDocument; problems: Problem[] } {
   const decoded = decodeText(file, bytes);
   if (decoded.text === undefined) return { problems: decoded.problem ? [decoded.problem] : [] };
   const text = decoded.text;
   const id = documentIdOf(file);
   if (id.length === 0) {
-    return { problems: [problem(file, 'id', 'gives an empty document id', 'rename the file with letters or digits')] };
+    return {
+      problems: [problem(file, 'id', 'gives an empty document id', 'rename the file with letters or digits')],
+    };
   }
 
   let fields: Record<string, unknown>;
@@ -110,7 +118,11 @@ export function parseDocument(file: string, bytes: Buffer): { document?: Knowled
     };
   }
   if (body.trim().length === 0) {
-    return { problems: [problem(file, 'body', 'is empty', 'write the document text below the title or front matter')] };
+    return {
+      problems: [
+        problem(file, 'body', 'is empty', 'write the document text below the title or front matter'),
+      ],
+    };
   }
   const meta = result.data;
   const document: KnowledgeDocument = {

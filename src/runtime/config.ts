@@ -2,11 +2,9 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const snowflake = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{17,20}$/, {
-      error: `${name} must be a Discord id (17 to 20 digits); copy it from the Developer Portal`,
-    });
+  z.string().regex(/^\d{17,20}$/, {
+    error: `${name} must be a Discord id (17 to 20 digits); copy it from the Developer Portal`,
+  });
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;

@@ -14,12 +14,19 @@ async function copyOfKnowledge(): Promise<string> {
 
 describe('npm run ask', () => {
   it('prints one JSON answer with --json, and nothing else on stdout', async () => {
-    const { code, stdout } = await runCli(['ask', 'How many high-tech enterprises does Guangdong have?', '--json']);
+    const { code, stdout } = await runCli([
+      'ask',
+      'How many high-tech enterprises does Guangdong have?',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '');
-    expect(answer).toMatchObject({ query: 'How many high-tech enterprises does Guangdong have?', answered: true });
+    expect(answer).toMatchObject({
+      query: 'How many high-tech enterprises does Guangdong have?',
+      answered: true,
+    });
     expect(answer.passages[0]).toMatchObject({
       docId: SEED_ID,
       source: 'PR Newswire',
@@ -28,13 +35,23 @@ describe('npm run ask', () => {
       text: expect.stringContaining('75,000 high-tech enterprises'),
       score: expect.any(Number),
     });
-    expect(answer.figures[0]).toMatchObject({ text: '75,000', value: 75000, qualifier: 'more than', docId: SEED_ID });
+    expect(answer.figures[0]).toMatchObject({
+      text: '75,000',
+      value: 75000,
+      qualifier: 'more than',
+      docId: SEED_ID,
+    });
   });
 
   it('reads one question per line from a pipe and prints JSON Lines', async () => {
-    const { code, stdout } = await runCli(['ask'], { input: 'regional GDP\n\nWhat is the capital of France?\n13tn yuan\n' });
+    const { code, stdout } = await runCli(['ask'], {
+      input: 'regional GDP\n\nWhat is the capital of France?\n13tn yuan\n',
+    });
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(answers.map((a) => [a.query, a.answered])).toEqual([
       ['regional GDP', true],
       ['What is the capital of France?', false],
@@ -58,7 +75,12 @@ describe('npm run figure', () => {
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(answer.query).toBe('high-tech enterprises');
-    expect(answer.figures[0]).toMatchObject({ text: '75,000', value: 75000, label: 'high-tech enterprises', passageId: expect.any(String) });
+    expect(answer.figures[0]).toMatchObject({
+      text: '75,000',
+      value: 75000,
+      label: 'high-tech enterprises',
+      passageId: expect.any(String),
+    });
   });
 });
 
@@ -68,7 +90,12 @@ describe('npm run sources', () => {
     expect(code).toBe(0);
     const { documents } = JSON.parse(stdout);
     expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({ id: SEED_ID, published: '2024-02-20', passages: expect.any(Number), figures: expect.any(Number) });
+    expect(documents[0]).toMatchObject({
+      id: SEED_ID,
+      published: '2024-02-20',
+      passages: expect.any(Number),
+      figures: expect.any(Number),
+    });
   });
 });
 
@@ -94,7 +121,9 @@ describe('npm run check-knowledge', () => {
   it('keeps answering from the good documents when others are broken', async () => {
     const dir = await copyOfKnowledge();
     await writeFile(path.join(dir, 'broken.md'), '---\ntitle: [oops\n---\nText.\n');
-    const { code, stdout, stderr } = await runCli(['ask', 'regional GDP', '--json'], { env: { KNOWLEDGE_DIR: dir } });
+    const { code, stdout, stderr } = await runCli(['ask', 'regional GDP', '--json'], {
+      env: { KNOWLEDGE_DIR: dir },
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).answered).toBe(true);
     expect(stderr).toContain('broken.md');

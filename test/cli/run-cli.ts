@@ -14,11 +14,18 @@ export interface CliResult {
  * Runs `src/<entry>` with tsx, as the npm scripts do, with `input` on standard input and an
  * environment without Discord credentials unless given.
  */
-export function runEntry(entry: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runEntry(
+  entry: string,
+  args: string[],
+  options: { input?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
     for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) if (!options.env?.[key]) delete env[key];
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+      cwd: ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

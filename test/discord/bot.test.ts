@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_LABEL } from '../../commands/render/buttons.js';
 import { option, type RunningBot, startBot } from './harness.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: Discord payloads in assertions are free-form JSON.
 type Json = Record<string, any>;
 
 let bot: RunningBot;

@@ -52,14 +52,19 @@ export async function openEvalCorpus(): Promise<KnowledgeBase> {
   return openKnowledgeBase({ dir: EVAL_CORPUS, synonymsFile: SYNONYMS, usePrebuilt: false });
 }
 
-const sameValue = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) <= Math.abs(b) * 1e-9;
+const sameValue = (a: number | undefined, b: number) =>
+  a !== undefined && Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
 function ratio(hits: number, total: number): number {
   return total === 0 ? 1 : hits / total;
 }
 
 /** A passage answers the question when it is from the expected document and contains the expected text. */
-function isExpected(kb: KnowledgeBase, passageId: string | undefined, expect: NonNullable<EvalQuestion['expect']>) {
+function isExpected(
+  kb: KnowledgeBase,
+  passageId: string | undefined,
+  expect: NonNullable<EvalQuestion['expect']>,
+) {
   const passage = passageId ? kb.passagesById.get(passageId) : undefined;
   return passage !== undefined && passage.docId === expect.docId && passage.text.includes(expect.passage);
 }
@@ -84,7 +89,8 @@ export async function evaluate(kb?: KnowledgeBase): Promise<EvalReport> {
   for (const q of questions) {
     const answer = ask(knowledge, q.question);
     const plainHits = plain.search(q.question).slice(0, 3);
-    const kind = (byKind[q.kind] ??= { n: 0, hits: 0 });
+    byKind[q.kind] ??= { n: 0, hits: 0 };
+    const kind = byKind[q.kind] as { n: number; hits: number };
     kind.n++;
     if (q.expect === null) {
       counts.off++;
@@ -92,7 +98,15 @@ export async function evaluate(kb?: KnowledgeBase): Promise<EvalReport> {
       if (ok) ours.offTopic++;
       if (plainHits.length === 0) base.offTopic++;
       if (ok) kind.hits++;
-      else failures.push({ id: q.id, kind: q.kind, question: q.question, top1: false, top3: false, got: answer.passages[0]?.id ?? '' });
+      else
+        failures.push({
+          id: q.id,
+          kind: q.kind,
+          question: q.question,
+          top1: false,
+          top3: false,
+          got: answer.passages[0]?.id ?? '',
+        });
       continue;
     }
     counts.on++;
@@ -108,7 +122,9 @@ export async function evaluate(kb?: KnowledgeBase): Promise<EvalReport> {
       counts.fig++;
       figureOk = sameValue(answer.figures[0]?.value, expect.figure);
       if (figureOk) ours.figure++;
-      const plainFigures = (knowledge.figuresByPassage.get(String(plainHits[0]?.id ?? '')) ?? []).filter((f) => f.kind !== 'year');
+      const plainFigures = (knowledge.figuresByPassage.get(String(plainHits[0]?.id ?? '')) ?? []).filter(
+        (f) => f.kind !== 'year',
+      );
       if (sameValue(plainFigures[0]?.value, expect.figure)) base.figure++;
     }
     if (top1) kind.hits++;
@@ -134,7 +150,9 @@ export async function evaluate(kb?: KnowledgeBase): Promise<EvalReport> {
     questions: questions.length,
     factdesk: scores(ours),
     baseline: scores(base),
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { n: v.n, top1: ratio(v.hits, v.n) }])),
+    byKind: Object.fromEntries(
+      Object.entries(byKind).map(([k, v]) => [k, { n: v.n, top1: ratio(v.hits, v.n) }]),
+    ),
     failures,
   };
 }

@@ -1,10 +1,17 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentIdOf, formatProblem, KnowledgeFolderError, loadDocuments, parseDocument } from '../../src/knowledge/load.js';
+import {
+  documentIdOf,
+  formatProblem,
+  KnowledgeFolderError,
+  loadDocuments,
+  parseDocument,
+} from '../../src/knowledge/load.js';
 
-const md = (front: string, body = 'Revenue rose 4 percent in 2024.') => Buffer.from(`---\n${front}\n---\n\n${body}\n`);
+const md = (front: string, body = 'Revenue rose 4 percent in 2024.') =>
+  Buffer.from(`---\n${front}\n---\n\n${body}\n`);
 
 async function folder(files: Record<string, string | Buffer>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-load-'));
@@ -19,7 +26,9 @@ describe('parseDocument', () => {
   it('reads the front matter fields of a Markdown document', () => {
     const { document, problems } = parseDocument(
       'q3-results.md',
-      md('title: Q3 results\nsource: Acme Wire\nurl: https://example.org/q3\npublished: 2024-10-01\nlanguage: en\ntags: [earnings]'),
+      md(
+        'title: Q3 results\nsource: Acme Wire\nurl: https://example.org/q3\npublished: 2024-10-01\nlanguage: en\ntags: [earnings]',
+      ),
     );
     expect(problems).toEqual([]);
     expect(document).toMatchObject({
@@ -83,16 +92,25 @@ describe('parseDocument', () => {
   it('takes the title of a text file from its first non-empty line and the date from a PR Newswire dateline', () => {
     const { document } = parseDocument(
       'release.txt',
-      Buffer.from('\n\nBig Release Title\n\nGUANGDONG, China, Feb. 20, 2024 /PRNewswire/ — On February 18, 2024, it rained.\n'),
+      Buffer.from(
+        '\n\nBig Release Title\n\nGUANGDONG, China, Feb. 20, 2024 /PRNewswire/ — On February 18, 2024, it rained.\n',
+      ),
     );
-    expect(document).toMatchObject({ title: 'Big Release Title', published: '2024-02-20', source: 'PR Newswire' });
+    expect(document).toMatchObject({
+      title: 'Big Release Title',
+      published: '2024-02-20',
+      source: 'PR Newswire',
+    });
     expect(document?.body.startsWith('GUANGDONG, China')).toBe(true);
   });
 
   it('lets front matter win over the dateline', () => {
     const { document } = parseDocument(
       'r.md',
-      md('title: T\npublished: 2024-03-01\nsource: Own site', 'LANSHAN, China, Feb. 20, 2024 /PRNewswire/ — Text.'),
+      md(
+        'title: T\npublished: 2024-03-01\nsource: Own site',
+        'LANSHAN, China, Feb. 20, 2024 /PRNewswire/ — Text.',
+      ),
     );
     expect(document).toMatchObject({ published: '2024-03-01', source: 'Own site' });
   });

@@ -5,7 +5,13 @@ const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false })
 
 describe('loadConfig', () => {
   it('gives defaults for an empty environment', () => {
-    expect(load({})).toMatchObject({ KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'info', HOST: '0.0.0.0', PORT: 3000, RATE_LIMIT_MAX: 5 });
+    expect(load({})).toMatchObject({
+      KNOWLEDGE_DIR: 'knowledge',
+      LOG_LEVEL: 'info',
+      HOST: '0.0.0.0',
+      PORT: 3000,
+      RATE_LIMIT_MAX: 5,
+    });
   });
 
   it('treats empty variables as unset', () => {
@@ -13,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('strips a trailing slash from DISCORD_API_URL', () => {
-    expect(load({ DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).DISCORD_API_URL).toBe('http://127.0.0.1:8080/api');
+    expect(load({ DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).DISCORD_API_URL).toBe(
+      'http://127.0.0.1:8080/api',
+    );
   });
 
   it('names every variable at fault and how to fix it', () => {
@@ -23,7 +31,9 @@ describe('loadConfig', () => {
     } catch (error) {
       const message = (error as Error).message;
       expect(message).toContain('DISCORD_GUILD_ID: DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)');
-      expect(message).toContain('LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+      expect(message).toContain(
+        'LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      );
       expect(message).toContain('PORT: PORT must be a number');
     }
   });
@@ -35,6 +45,8 @@ describe('loadConfig', () => {
   });
 
   it('rejects a public key that is not 64 hex characters', () => {
-    expect(() => load({ DISCORD_PUBLIC_KEY: 'zz' })).toThrow('DISCORD_PUBLIC_KEY must be the 64 hex characters');
+    expect(() => load({ DISCORD_PUBLIC_KEY: 'zz' })).toThrow(
+      'DISCORD_PUBLIC_KEY must be the 64 hex characters',
+    );
   });
 });
