@@ -131,6 +131,8 @@ const OUTLOOK_QUESTION_TERMS = new Set([
 export const SYNONYM_TERM_WEIGHT = 0.8;
 /** The least share of a title word's uses in its own documents for it to name them. */
 const NAME_SHARE = 0.6;
+/** Weight of a year that the passage's paragraph names, but not the passage itself. */
+const PARAGRAPH_YEAR_CREDIT = 0.8;
 /** Weight of a title-only match of a question word that does not name the document. */
 const TITLE_ONLY_CREDIT = 0.5;
 /** How much BM25 counts beside coverage: its score, relative to the best, is raised to this power. */
@@ -380,8 +382,8 @@ export class SearchIndex {
   /**
    * How much of the question a result covers, each word weighted by {@link weightOf}: a word the
    * result's own text contains counts fully, one matched through a synonym or a typo a little
-   * less, one found only in the document's title half (unless it names the document), one
-   * missing not at all.
+   * less, one found only in the document's title half (unless it names the document), a year
+   * that another part of the same paragraph names nearly fully, one missing not at all.
    */
   private coverage(
     planned: PlannedQuery,
@@ -394,6 +396,7 @@ export class SearchIndex {
       result.match[term]?.some((field) => contentFields.has(field)) ?? false;
     const documentTerms = new Set(result.terms);
     const queryTerms = new Set(result.queryTerms);
+    const paragraphYears = this.features.years.get(paragraphIdOf(passageIdOf(String(result.id))));
     let total = 0;
     let covered = 0;
     const matchedWords: string[] = [];
@@ -412,6 +415,9 @@ export class SearchIndex {
         }
       }
       if (credit === 0 && unit.terms.some((term) => queryTerms.has(term))) credit = 0.8;
+      if (credit === 0 && paragraphYears?.size && unit.terms.some((term) => paragraphYears.has(term))) {
+        credit = PARAGRAPH_YEAR_CREDIT;
+      }
       if (credit > 0) matchedWords.push(unit.word);
       covered += credit * weight;
     });
@@ -430,11 +436,12 @@ export class SearchIndex {
   /**
    * A factor for the year the question asks about: a passage naming that year is in scope, one
    * naming only other years is likely about another period (last year's report, next year's
-   * target); a passage naming no year takes its document title's years.
+   * target). A passage split from a paragraph takes the years of the whole paragraph ("In 2023,
+   * … . The enterprises … received …"); a paragraph naming no year takes its title's years.
    */
   private yearFactor(scope: QueryScope, passageId: string, docId: string): number {
     if (scope.years.size === 0) return 1;
-    const named = this.features.years.get(passageId) ?? this.titleYears.get(docId);
+    const named = this.features.years.get(paragraphIdOf(passageId)) ?? this.titleYears.get(docId);
     if (!named || named.size === 0) return 1;
     for (const year of scope.years) if (named.has(year)) return 1;
     return OTHER_YEAR_FACTOR;
@@ -489,7 +496,7 @@ const FIGURE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['label', 'sentence',
 interface PassageFeatures {
   /** For each term of a document title: the passages whose text holds it. */
   titleTermUse: Map<string, string[]>;
-  /** Years each passage names. */
+  /** Years each paragraph names, by paragraph id (see {@link paragraphIdOf}): a passage split from a paragraph shares its time. */
   years: Map<string, Set<string>>;
   /** Passages that state a target, a plan or guidance. */
   outlook: Set<string>;
@@ -507,9 +514,10 @@ function noteFeature(
     features.titleTermUse.set(term, passages);
   }
   if (YEAR_TERM.test(term)) {
-    const years = features.years.get(passageId) ?? new Set<string>();
+    const paragraph = paragraphIdOf(passageId);
+    const years = features.years.get(paragraph) ?? new Set<string>();
     years.add(term);
-    features.years.set(passageId, years);
+    features.years.set(paragraph, years);
   } else if (OUTLOOK_TERMS.has(term)) features.outlook.add(passageId);
 }
 
@@ -521,6 +529,11 @@ function titleIndexText(title: string): string {
   return tokenize(title)
     .filter((term) => !/^\p{N}/u.test(term))
     .join(' ');
+}
+
+/** The paragraph of a passage id: `doc#p3.2` → `doc#p3` (the parts of a split paragraph share it). */
+function paragraphIdOf(passageId: string): string {
+  return passageId.replace(/\.\d+$/, '');
 }
 
 /** The passage id of a passage or figure id (`doc#p3.1~2` → `doc#p3.1`). */
