@@ -75,9 +75,17 @@ export function answerMessage(
 }
 
 /** Answers `question` for an invocation, respecting `share` and `for`. */
-export function answerFor(invocation: Invocation, kb: KnowledgeBase, answer: Answer): Reply {
+export function answerFor(
+  invocation: Invocation,
+  kb: KnowledgeBase,
+  answer: Answer,
+  memoKey?: string,
+): Reply {
   if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
-  const data = answerMessage(answer, kb, { ephemeral: !isPublic(invocation) });
+  const ephemeral = !isPublic(invocation);
+  // The rendered message depends only on the answer and its audience: render it once per key.
+  const render = () => answerMessage(answer, kb, { ephemeral });
+  const data = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
   return forAudience(invocation, data, { answered: true });
 }
 
@@ -93,12 +101,19 @@ export const command: CommandModule = {
         'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
       );
     const kb = context.knowledge();
-    return answerFor(invocation, kb, ask(kb, question));
+    return answerFor(
+      invocation,
+      kb,
+      kb.memo.get(`ask:${question}`, () => ask(kb, question)),
+      `ask:${question}`,
+    );
   },
   autocomplete(invocation, context) {
+    const kb = context.knowledge();
+    const typed = invocation.focused?.value ?? '';
     return {
       kind: 'choices',
-      choices: suggestQuestions(context.knowledge(), invocation.focused?.value ?? ''),
+      choices: kb.memo.get(`suggest-ask:${typed}`, () => suggestQuestions(kb, typed)),
     };
   },
 };

@@ -41,7 +41,7 @@ export const command: CommandModule = {
     const topic = String(invocation.options.topic ?? '').trim();
     if (!topic) return notice('Name a topic, for example `/figure topic: regional GDP`.');
     const kb = context.knowledge();
-    const answer = lookupFigure(kb, topic);
+    const answer = kb.memo.get(`figure:${topic}`, () => lookupFigure(kb, topic));
     if (!answer.answered) return notFoundReply(topic, kb, answer.suggestions);
     const data = {
       embeds: figureEmbeds(answer, kb.name),
@@ -50,9 +50,11 @@ export const command: CommandModule = {
     return forAudience(invocation, data, { answered: true });
   },
   autocomplete(invocation, context) {
+    const kb = context.knowledge();
+    const typed = invocation.focused?.value ?? '';
     return {
       kind: 'choices',
-      choices: suggestFigureChoices(context.knowledge(), invocation.focused?.value ?? ''),
+      choices: kb.memo.get(`suggest-figure:${typed}`, () => suggestFigureChoices(kb, typed)),
     };
   },
 };

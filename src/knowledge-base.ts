@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Memo } from './cache/memo.js';
 import { extractFigures } from './figures/extract.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
 import { SearchIndex, type SearchIndexJSON } from './search/search-index.js';
@@ -38,6 +39,8 @@ export interface KnowledgeBase {
   figuresByPassage: Map<string, Figure[]>;
   /** Where the knowledge came from: built now, or loaded from the prebuilt index. */
   origin: 'built' | 'prebuilt';
+  /** Answers already computed from this knowledge base (bounded; new on every reload). */
+  memo: Memo;
 }
 
 /** How to open a knowledge folder. */
@@ -90,6 +93,7 @@ function assemble(
     figuresById: new Map(parts.figures.map((figure) => [figure.id, figure])),
     figuresByPassage,
     origin,
+    memo: new Memo(),
   };
 }
 
