@@ -35,7 +35,7 @@ describe('Memo', () => {
     memo.get('a', () => 1);
     memo.get('c', () => 3);
     expect(memo.size).toBe(2);
-    expect(memo.get('b', () => 'recomputed')).toBe('recomputed');
     expect(memo.get('a', () => 'recomputed')).toBe(1);
+    expect(memo.get('b', () => 'recomputed')).toBe('recomputed');
   });
 });
