@@ -4,7 +4,7 @@ import { analyzeWords } from '../search/analyzer.js';
 import type { PassageHit, QuestionWord } from '../search/search-index.js';
 import type { Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
-import { figureIntent } from './intent.js';
+import { type FigureIntent, figureIntent } from './intent.js';
 import { suggestTopics } from './suggest.js';
 
 /**
@@ -70,7 +70,7 @@ export interface RankedPassageFigures {
 /** The most a figure of another passage than the best weighs, before its passage's relative score. */
 const OTHER_PASSAGE_WEIGHT = 0.75;
 /** Points for the kinds a question asks for, by the rank of the kind in its intent. */
-const INTENT_KIND_POINTS = [5, 2.5, 1.2, 0.6];
+const INTENT_KIND_POINTS = [6, 2, 1, 0.5];
 /** Points for a kind when the question states no intent: a figure that measures an amount or a count is the usual answer. */
 const DEFAULT_KIND_POINTS: Partial<Record<FigureKind, number>> = {
   amount: 1,
@@ -262,6 +262,63 @@ export function scoreFigures(
   return scored.sort((a, b) => b.score - a.score);
 }
 
+/** How many of the best passages {@link preferFittingFigures} re-orders. */
+const FIGURE_FIT_POOL = 10;
+/** The most a passage's score grows when it holds the figure the question asks for. */
+const FIGURE_FIT_BONUS = 0.3;
+/** The factor for a passage holding no figure of the kinds the question asks for. */
+const NO_FIGURE_FACTOR = 0.5;
+/** Words this close to a figure count (half) as part of what it measures. */
+const NEAR_WORDS = 3;
+
+const fitFactor = (fit: number) => (fit === 0 ? NO_FIGURE_FACTOR : 1 + FIGURE_FIT_BONUS * fit);
+
+/**
+ * How well a passage's figures fit a question that asks for a kind of figure (0–1): a figure of
+ * the most wanted kind (or, less, of the next) whose label has the question's words.
+ */
+export function figureFit(
+  figures: readonly Figure[],
+  intent: FigureIntent,
+  words: readonly QuestionWord[],
+): number {
+  let best = 0;
+  for (const figure of figures) {
+    const rank = intent.kinds.indexOf(figure.kind);
+    if (rank < 0 || rank > 1) continue;
+    const labelTerms = new Set(analyzeWords(figure.label).flatMap((unit) => unit.terms));
+    const { distances } = settingOf(figure);
+    let matched = 0;
+    for (const word of words) {
+      if (word.terms.some((term) => labelTerms.has(term))) matched += word.weight;
+      else if (word.terms.some((term) => (distances.get(term) ?? CONTEXT_WINDOW) <= NEAR_WORDS))
+        matched += word.weight / 2;
+    }
+    best = Math.max(best, (rank === 0 ? 1 : 0.6) * (0.3 + 0.7 * Math.min(1, matched / 2)));
+  }
+  return best;
+}
+
+/**
+ * Re-orders the best hits by whether they hold the figure the question asks for: "how much did
+ * banks lend" is answered by the passage stating the amount lent, before one that only talks of
+ * loans. Questions that ask for no kind of figure keep the search order.
+ */
+function preferFittingFigures(
+  kb: KnowledgeBase,
+  hits: PassageHit[],
+  intent: FigureIntent,
+  words: readonly QuestionWord[],
+): PassageHit[] {
+  if (intent.kinds.length === 0) return hits;
+  return hits
+    .map((hit) => ({
+      ...hit,
+      score: hit.score * fitFactor(figureFit(kb.figuresByPassage.get(hit.passageId) ?? [], intent, words)),
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
 /** True when the best hit covers enough of the question to be an answer. */
 export function isAnswer(hit: Pick<PassageHit, 'coverage'> | undefined): boolean {
   return hit !== undefined && hit.coverage >= ANSWER_COVERAGE_THRESHOLD;
@@ -278,7 +335,10 @@ export function isAnswer(hit: Pick<PassageHit, 'coverage'> | undefined): boolean
  */
 export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0 }: AskOptions = {}): Answer {
   const query = question.trim();
-  const hits = kb.index.searchPassages(query, { limit: offset + limit + 1 });
+  const intent = figureIntent(query);
+  const words = kb.index.questionWords(query);
+  const found = kb.index.searchPassages(query, { limit: Math.max(offset + limit + 1, FIGURE_FIT_POOL) });
+  const hits = preferFittingFigures(kb, found, intent, words);
   const best = hits[0];
   if (!isAnswer(best) || analyzeWords(query).length === 0) {
     return {
@@ -309,7 +369,7 @@ export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0
   const figures = rankFigures(
     query,
     passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [], score: passage.score })),
-    { words: kb.index.questionWords(query) },
+    { words },
   );
   return {
     query,

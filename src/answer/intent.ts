@@ -32,7 +32,10 @@ const CUES: [RegExp, FigureKind[]][] = [
     /%|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bratio\b|\bintensity\b|\bmargin\b|\bgrowth\b|\bgrow(?:s|n|ing)?\b|\bgrew\b|\brise\b|\brose\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bdecline[ds]?\b|\bfell\b|\bfall\b/i,
     ['percent', 'multiple'],
   ],
-  [/\bhow many\b|\bnumber of\b|\bnumbers\b|\bcount\b|\bheadcount\b/i, ['count', 'amount']],
+  [
+    /\bhow many\b|(?<!\b(?:phone|telephone|fax|contact|account|serial|reference|case|ticket|model|version) )\bnumber of\b|\bnumbers\b|\bcount\b|\bheadcount\b/i,
+    ['count', 'amount'],
+  ],
   [
     /\bhow much\b|\bworth\b|\bvalue\b|\bamount\b|\btotal\b|\bsize\b|\bhow (?:big|large)\b/i,
     ['amount', 'count'],
