@@ -89,13 +89,24 @@ const CONTEXT_WINDOW = 8;
 const STATED_NUMBER_POINTS = 4;
 /** Points for a value at or just above a threshold the question names ("did it go above 1tn"). */
 const THRESHOLD_POINTS = 3;
+/** How far above a threshold a value may be and still be the one asked about. */
+const THRESHOLD_MARGIN = 1.1;
+/** Points for a precise value beside a bound ("passed 1.04 trillion" before "exceeded one trillion"). */
+const PRECISE_POINTS = 0.5;
+/** Qualifiers that make a figure a bound rather than a value. */
+const BOUND_QUALIFIER =
+  /\b(?:more than|over|above|exceed(?:ed|s|ing)?|pass(?:ed|es)?|broken through|broke through|at least|top(?:ped)?|surpass(?:ed)?|beyond|crossed|under|below|less than|up to|at most)\b/i;
 /** Points taken from a figure that is a previous value, a change or a part, when the question does not ask for one. */
-const ROLE_PENALTY = 2;
+const ROLE_PENALTY: Record<FigureRole, number> = { previous: 2, change: 2, part: 2, restatement: 1 };
 /** Points taken per position in the passage, so that equal figures keep the passage's order. */
 const POSITION_POINTS = 0.05;
 
-/** The role of a figure in its sentence, read from the words just before it. */
-type FigureRole = 'previous' | 'change' | 'part';
+/**
+ * The role of a figure in its sentence, read from the words just before it: a previous value
+ * ("up from 36,900"), a change ("an increase of 5,200"), a part of a whole ("of whom 4,100") or
+ * the same quantity said another way ("$738 million, or 15.3 percent of revenue").
+ */
+type FigureRole = 'previous' | 'change' | 'part' | 'restatement';
 
 /** Words before a figure that make it a previous value, a change or a part of a whole. */
 const ROLE_BEFORE: [FigureRole, RegExp][] = [
@@ -105,9 +116,10 @@ const ROLE_BEFORE: [FigureRole, RegExp][] = [
     /\b(?:increase|rise|growth|gain|decrease|decline|drop|fall) of\s*$|\badded\s*$|\badding\s*$|\bby\s*$/i,
   ],
   ['part', /\b(?:of (?:whom|which|them)|including|among them)\s*$/i],
+  ['restatement', /[,(]\s*or\s*$/i],
 ];
 /** Words of a question that ask for such a figure. */
-const ROLE_CUES: Record<FigureRole, RegExp> = {
+const ROLE_CUES: Partial<Record<FigureRole, RegExp>> = {
   previous: /\b(?:previous|previously|earlier|before|prior|ago|from)\b/i,
   change: /\b(?:add|added|adds|new|increase|increased|net|change|changed|gain|gained|more)\b/i,
   part: /\b(?:of whom|of which|including|among)\b/i,
@@ -211,7 +223,7 @@ export function scoreFigures(
   const intent = figureIntent(question);
   const stated = statedNumbers(question);
   const asked = new Set(
-    (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role].test(question)),
+    (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
   );
   const topScore = hits[0]?.score;
   const labelUnits = new Map<string, string[][]>();
@@ -246,14 +258,17 @@ export function scoreFigures(
       const questionTerms = new Set(words.flatMap((word) => word.terms));
       const labelMatched = label.filter((terms) => terms.some((term) => questionTerms.has(term))).length;
       if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
-      if (setting.role && !asked.has(setting.role)) points -= ROLE_PENALTY;
+      if (setting.role && !asked.has(setting.role)) points -= ROLE_PENALTY[setting.role];
 
       const timely = !intent.wantsTime || figure.kind === 'date' || figure.kind === 'year';
       for (const number of stated) {
-        if (sameValue(figure.value, number.value)) points += timely ? STATED_NUMBER_POINTS : 0.5;
-        else if (number.threshold && figure.value > number.value && figure.value <= number.value * 1.1) {
-          points += THRESHOLD_POINTS;
-        }
+        if (number.threshold) {
+          // "Did it go above 1tn?": the value reached answers, the threshold itself is a bound.
+          const reached = sameValue(figure.value, number.value) || figure.value > number.value;
+          if (reached && figure.value <= number.value * THRESHOLD_MARGIN) {
+            points += THRESHOLD_POINTS + (BOUND_QUALIFIER.test(figure.qualifier ?? '') ? 0 : PRECISE_POINTS);
+          }
+        } else if (sameValue(figure.value, number.value)) points += timely ? STATED_NUMBER_POINTS : 0.5;
       }
       points -= POSITION_POINTS * position;
       scored.push({ figure, score: passageWeight * points });
