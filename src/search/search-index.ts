@@ -141,6 +141,8 @@ const RELEVANCE_EXPONENT = 0.5;
 const COVERAGE_EXPONENT = 2;
 /** Factor for a passage naming other years than the one asked about. */
 const OTHER_YEAR_FACTOR = 0.7;
+/** Factor for a passage of a document that a newer one supersedes, when the question names no year. */
+const SUPERSEDED_FACTOR = 0.8;
 /** Factor for a forward-looking passage when the question does not ask about the future. */
 const OUTLOOK_FACTOR = 0.85;
 
@@ -157,6 +159,8 @@ export class SearchIndex {
   private readonly titleDf: Map<string, number>;
   /** Years each document's title names, by document id. */
   private readonly titleYears: Map<string, Set<string>>;
+  /** Documents that a newer document about the same named subject supersedes. */
+  private readonly superseded: Set<string>;
 
   private constructor(
     private readonly passageIndex: MiniSearch<PassageRecord>,
@@ -182,6 +186,7 @@ export class SearchIndex {
         new Set([...terms].filter((term) => YEAR_TERM.test(term))),
       ]),
     );
+    this.superseded = this.supersededDocuments();
   }
 
   /**
@@ -209,6 +214,30 @@ export class SearchIndex {
     if (passages.length === 0) return true;
     const own = passages.filter((passageId) => this.titleTerms.get(docIdOf(passageId))?.has(term)).length;
     return own / passages.length >= NAME_SHARE;
+  }
+
+  /**
+   * The documents for which a newer one names the same subject in its title (`Lanshan … 2024`
+   * and `Lanshan … 2025`): when a question names no year, the newer report of a metric answers.
+   */
+  private supersededDocuments(): Set<string> {
+    const few = Math.max(2, Math.floor(this.titleTerms.size / 4));
+    const names = new Map<string, string[]>();
+    for (const [docId, terms] of this.titleTerms) {
+      names.set(
+        docId,
+        [...terms].filter((term) => this.isSelector(term, few)),
+      );
+    }
+    const superseded = new Set<string>();
+    for (const [docId, own] of names) {
+      const age = this.recency.get(docId) ?? 1;
+      for (const [otherId, other] of names) {
+        if ((this.recency.get(otherId) ?? 1) > age && other.some((term) => own.includes(term)))
+          superseded.add(docId);
+      }
+    }
+    return superseded;
   }
 
   /**
@@ -478,8 +507,10 @@ export class SearchIndex {
       const selection = selectors.length === 0 ? 1 : 0.4 + (0.6 * named) / selectors.length;
       const period = this.yearFactor(scope, passageId, docId);
       const outlook = !scope.outlook && this.features.outlook.has(passageId) ? OUTLOOK_FACTOR : 1;
+      const current = scope.years.size === 0 && this.superseded.has(docId) ? SUPERSEDED_FACTOR : 1;
       const relevance = (result.score / best) ** RELEVANCE_EXPONENT;
-      const score = 100 * relevance * coverage ** COVERAGE_EXPONENT * recency * selection * period * outlook;
+      const score =
+        100 * relevance * coverage ** COVERAGE_EXPONENT * recency * selection * period * outlook * current;
       return { result, coverage, matchedWords, score };
     });
     ranked.sort((a, b) => b.score - a.score);
