@@ -85,6 +85,8 @@ const LABEL_PRECISION_POINTS = 1.5;
 /** Points per question word right next to the figure in its sentence, fading to nothing {@link CONTEXT_WINDOW} words away. */
 const CONTEXT_POINTS = 0.75;
 const CONTEXT_WINDOW = 8;
+/** Points for a count of the things the question names ("how many students" → `46,500 students`). */
+const UNIT_POINTS = 1;
 /** Points for the very number the question states. */
 const STATED_NUMBER_POINTS = 4;
 /** Points for a value at or just above a threshold the question names ("did it go above 1tn"). */
@@ -97,16 +99,17 @@ const PRECISE_POINTS = 0.5;
 const BOUND_QUALIFIER =
   /\b(?:more than|over|above|exceed(?:ed|s|ing)?|pass(?:ed|es)?|broken through|broke through|at least|top(?:ped)?|surpass(?:ed)?|beyond|crossed|under|below|less than|up to|at most)\b/i;
 /** Points taken from a figure that is a previous value, a change or a part, when the question does not ask for one. */
-const ROLE_PENALTY: Record<FigureRole, number> = { previous: 2, change: 2, part: 2, restatement: 1 };
+const ROLE_PENALTY: Record<FigureRole, number> = { previous: 2, change: 2, part: 2, restatement: 1, base: 2 };
 /** Points taken per position in the passage, so that equal figures keep the passage's order. */
 const POSITION_POINTS = 0.05;
 
 /**
  * The role of a figure in its sentence, read from the words just before it: a previous value
  * ("up from 36,900"), a change ("an increase of 5,200"), a part of a whole ("of whom 4,100") or
- * the same quantity said another way ("$738 million, or 15.3 percent of revenue").
+ * the same quantity said another way ("$738 million, or 15.3 percent of revenue") or the base of
+ * a ratio ("118 for every 10,000 workers").
  */
-type FigureRole = 'previous' | 'change' | 'part' | 'restatement';
+type FigureRole = 'previous' | 'change' | 'part' | 'restatement' | 'base';
 
 /** Words before a figure that make it a previous value, a change or a part of a whole. */
 const ROLE_BEFORE: [FigureRole, RegExp][] = [
@@ -117,6 +120,7 @@ const ROLE_BEFORE: [FigureRole, RegExp][] = [
   ],
   ['part', /\b(?:of (?:whom|which|them)|including|among them)\s*$/i],
   ['restatement', /[,(]\s*or\s*$/i],
+  ['base', /\b(?:per|for every|for each|every|each|out of)\s*$/i],
 ];
 /** Words of a question that ask for such a figure. */
 const ROLE_CUES: Partial<Record<FigureRole, RegExp>> = {
@@ -155,6 +159,15 @@ function statedNumbers(question: string): StatedNumber[] {
     }));
 }
 
+/**
+ * A clause break inside a sentence: a semicolon, or a comma or dash before a conjunction (", and
+ * berth productivity …"). A comma alone often only adds a description of the same figure
+ * ("4.3 percent of GDP, the highest research intensity").
+ */
+const CLAUSE_BREAK = /;|[,—–]\s+(?=(?:and|but|while|whereas|although|though|with)\b)/g;
+/** How many words a clause break counts for, when measuring how near a word is to a figure. */
+const CLAUSE_GAP = 4;
+
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
 /** What is known about a figure's place in its sentence, computed once per figure. */
@@ -170,8 +183,16 @@ function settingOf(figure: Figure): FigureSetting {
   let before = figure.sentence.slice(0, at);
   if (figure.qualifier) before = before.replace(TRAILING_QUALIFIER, '');
   const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0];
-  const left = analyzeWords(figure.sentence.slice(0, at));
-  const right = analyzeWords(figure.sentence.slice(at + figure.text.length));
+  const leftText = figure.sentence.slice(0, at);
+  const rightText = figure.sentence.slice(at + figure.text.length);
+  // Words beyond a clause break (a comma, a semicolon, a dash) speak of something else more often
+  // than not: "turnaround time fell to 21.5 hours, and berth productivity reached 186 moves".
+  const leftBreak = Math.max(...[...leftText.matchAll(CLAUSE_BREAK)].map((match) => match.index ?? -1), -1);
+  const rightBreak = rightText.search(CLAUSE_BREAK);
+  const nearLeft = analyzeWords(leftText.slice(leftBreak + 1));
+  const farLeft = analyzeWords(leftText.slice(0, leftBreak + 1));
+  const nearRight = analyzeWords(rightBreak < 0 ? rightText : rightText.slice(0, rightBreak));
+  const farRight = rightBreak < 0 ? [] : analyzeWords(rightText.slice(rightBreak));
   const distances = new Map<string, number>();
   const note = (terms: string[], distance: number) => {
     for (const term of terms)
@@ -183,11 +204,17 @@ function settingOf(figure: Figure): FigureSetting {
     ),
     0,
   );
-  left.forEach((unit, index) => {
-    note(unit.terms, left.length - index);
+  nearLeft.forEach((unit, index) => {
+    note(unit.terms, nearLeft.length - index);
   });
-  right.forEach((unit, index) => {
+  farLeft.forEach((unit, index) => {
+    note(unit.terms, nearLeft.length + farLeft.length - index + CLAUSE_GAP);
+  });
+  nearRight.forEach((unit, index) => {
     note(unit.terms, index + 1);
+  });
+  farRight.forEach((unit, index) => {
+    note(unit.terms, nearRight.length + index + 1 + CLAUSE_GAP);
   });
   return role ? { role, distances } : { distances };
 }
@@ -258,7 +285,20 @@ export function scoreFigures(
       const questionTerms = new Set(words.flatMap((word) => word.terms));
       const labelMatched = label.filter((terms) => terms.some((term) => questionTerms.has(term))).length;
       if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
-      if (setting.role && !asked.has(setting.role)) points -= ROLE_PENALTY[setting.role];
+      if (setting.role && !asked.has(setting.role)) {
+        // A part named by the question ("how many R&D staff" → "including 2,900 R&D staff") is
+        // what it asks for; the less of the part's label the question names, the more it is a detail.
+        const named = setting.role === 'part' && label.length > 0 ? labelMatched / label.length : 0;
+        points -= ROLE_PENALTY[setting.role] * (1 - named);
+      }
+      const unitTerms = analyzeWords(figure.unit).flatMap((unit) => unit.terms);
+      const ownWords = words.filter((word) => word.weight >= 1);
+      if (
+        figure.kind === 'count' &&
+        ownWords.some((word) => word.terms.some((term) => unitTerms.includes(term)))
+      ) {
+        points += UNIT_POINTS;
+      }
 
       const timely = !intent.wantsTime || figure.kind === 'date' || figure.kind === 'year';
       for (const number of stated) {
