@@ -44,8 +44,11 @@ export interface EvalReport {
   failures: QuestionOutcome[];
 }
 
-export function loadQuestions(): EvalQuestion[] {
-  return JSON.parse(readFileSync(path.join(here, 'questions.json'), 'utf8')) as EvalQuestion[];
+/** The question set used to tune factdesk, and one written apart from it to check that tuning generalises. */
+export const QUESTION_SETS = { tuning: 'questions.json', holdout: 'holdout.json' } as const;
+
+export function loadQuestions(file: string = QUESTION_SETS.tuning): EvalQuestion[] {
+  return JSON.parse(readFileSync(path.join(here, file), 'utf8')) as EvalQuestion[];
 }
 
 export async function openEvalCorpus(): Promise<KnowledgeBase> {
@@ -74,9 +77,9 @@ function isExpected(
  * passages) and scores both: top-1 and top-3 passage accuracy, figure accuracy (the first figure
  * of the answer), and off-topic accuracy (saying "not found" when nothing answers).
  */
-export async function evaluate(kb?: KnowledgeBase): Promise<EvalReport> {
+export async function evaluate(kb?: KnowledgeBase, file: string = QUESTION_SETS.tuning): Promise<EvalReport> {
   const knowledge = kb ?? (await openEvalCorpus());
-  const questions = loadQuestions();
+  const questions = loadQuestions(file);
   const plain = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
   plain.addAll(knowledge.passages.map((p) => ({ id: p.id, text: p.text })));
 
