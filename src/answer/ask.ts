@@ -170,14 +170,37 @@ const CLAUSE_GAP = 4;
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
-/** What is known about a figure's place in its sentence, computed once per figure. */
-interface FigureSetting {
+/** What is known about a figure's words and its place in its sentence, computed once per figure. */
+interface FigureAnalysis {
+  /** The terms of each word of the label. */
+  label: string[][];
+  labelTerms: Set<string>;
+  unitTerms: Set<string>;
   role?: FigureRole;
   /** Distance in words from the figure to each term of its sentence (the nearest occurrence). */
   distances: Map<string, number>;
 }
 
-function settingOf(figure: Figure): FigureSetting {
+// Figures never change once extracted (a reload builds new ones), so their analysis is kept with
+// them: a question then only looks up what earlier questions computed.
+const analyses = new WeakMap<Figure, FigureAnalysis>();
+
+function analysisOf(figure: Figure): FigureAnalysis {
+  let analysis = analyses.get(figure);
+  if (!analysis) {
+    const label = analyzeWords(figure.label).map((unit) => unit.terms);
+    analysis = {
+      label,
+      labelTerms: new Set(label.flat()),
+      unitTerms: new Set(analyzeWords(figure.unit).flatMap((unit) => unit.terms)),
+      ...settingOf(figure),
+    };
+    analyses.set(figure, analysis);
+  }
+  return analysis;
+}
+
+function settingOf(figure: Figure): Pick<FigureAnalysis, 'role' | 'distances'> {
   const at = figure.sentence.indexOf(figure.text);
   if (at < 0) return { distances: new Map() };
   let before = figure.sentence.slice(0, at);
@@ -252,8 +275,9 @@ export function scoreFigures(
   const asked = new Set(
     (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
   );
+  const questionTerms = new Set(words.flatMap((word) => word.terms));
+  const ownWords = words.filter((word) => word.weight >= 1);
   const topScore = hits[0]?.score;
-  const labelUnits = new Map<string, string[][]>();
   const scored: { figure: Figure; score: number }[] = [];
   hits.forEach(({ figures, score }, rank) => {
     const relative = topScore && score !== undefined ? Math.min(1, score / topScore) : 1 / (1 + rank);
@@ -266,13 +290,8 @@ export function scoreFigures(
       else points += DEFAULT_KIND_POINTS[figure.kind] ?? 0;
       if (figure.kind === 'date' && !intent.wantsTime) points += DEFAULT_KIND_POINTS.date ?? 0;
 
-      let label = labelUnits.get(figure.label);
-      if (!label) {
-        label = analyzeWords(figure.label).map((unit) => unit.terms);
-        labelUnits.set(figure.label, label);
-      }
-      const labelTerms = new Set(label.flat());
-      const setting = settingOf(figure);
+      const setting = analysisOf(figure);
+      const { label, labelTerms } = setting;
       for (const word of words) {
         if (word.terms.some((term) => labelTerms.has(term))) {
           points += LABEL_POINTS * word.weight;
@@ -282,7 +301,6 @@ export function scoreFigures(
         if (distance < CONTEXT_WINDOW)
           points += CONTEXT_POINTS * word.weight * (1 - distance / CONTEXT_WINDOW);
       }
-      const questionTerms = new Set(words.flatMap((word) => word.terms));
       const labelMatched = label.filter((terms) => terms.some((term) => questionTerms.has(term))).length;
       if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
       if (setting.role && !asked.has(setting.role)) {
@@ -291,11 +309,10 @@ export function scoreFigures(
         const named = setting.role === 'part' && label.length > 0 ? labelMatched / label.length : 0;
         points -= ROLE_PENALTY[setting.role] * (1 - named);
       }
-      const unitTerms = analyzeWords(figure.unit).flatMap((unit) => unit.terms);
-      const ownWords = words.filter((word) => word.weight >= 1);
+      const { unitTerms } = setting;
       if (
         figure.kind === 'count' &&
-        ownWords.some((word) => word.terms.some((term) => unitTerms.includes(term)))
+        ownWords.some((word) => word.terms.some((term) => unitTerms.has(term)))
       ) {
         points += UNIT_POINTS;
       }
@@ -341,8 +358,7 @@ export function figureFit(
   for (const figure of figures) {
     const rank = intent.kinds.indexOf(figure.kind);
     if (rank < 0 || rank > 1) continue;
-    const labelTerms = new Set(analyzeWords(figure.label).flatMap((unit) => unit.terms));
-    const { distances } = settingOf(figure);
+    const { labelTerms, distances } = analysisOf(figure);
     let matched = 0;
     for (const word of words) {
       if (word.terms.some((term) => labelTerms.has(term))) matched += word.weight;
@@ -375,8 +391,8 @@ function preferFittingFigures(
 }
 
 /** True when the best hit covers enough of the question to be an answer. */
-export function isAnswer(hit: Pick<PassageHit, 'coverage'> | undefined): boolean {
-  return hit !== undefined && hit.coverage >= ANSWER_COVERAGE_THRESHOLD;
+export function isAnswer(hit: (Pick<PassageHit, 'coverage'> & { named?: boolean }) | undefined): boolean {
+  return hit !== undefined && hit.named !== false && hit.coverage >= ANSWER_COVERAGE_THRESHOLD;
 }
 
 /**
@@ -393,7 +409,8 @@ export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0
   const intent = figureIntent(query);
   const words = kb.index.questionWords(query);
   const found = kb.index.searchPassages(query, { limit: Math.max(offset + limit + 1, FIGURE_FIT_POOL) });
-  const hits = preferFittingFigures(kb, found, intent, words);
+  // Re-ordering cannot make an answer of passages that do not answer: skip it then.
+  const hits = found.some((hit) => isAnswer(hit)) ? preferFittingFigures(kb, found, intent, words) : found;
   const best = hits[0];
   if (!isAnswer(best) || analyzeWords(query).length === 0) {
     return {

@@ -57,6 +57,12 @@ export interface PassageHit {
   matchedWords: string[];
   /** Terms of the passage that matched (stemmed), for highlighting. */
   matchedTerms: string[];
+  /**
+   * False when the question names documents (by the words of their titles, such as a province or
+   * a company) and this passage is from none of them and does not name them either: it is then
+   * unlikely to be what is asked.
+   */
+  named: boolean;
 }
 
 /** A word of a question (or a phrase a synonym brings in), with its index terms and weight. */
@@ -210,10 +216,8 @@ export class SearchIndex {
    * title happens to use (`sets`, `targets`, `results`).
    */
   private isName(term: string): boolean {
-    const passages = this.features.titleTermUse.get(term) ?? [];
-    if (passages.length === 0) return true;
-    const own = passages.filter((passageId) => this.titleTerms.get(docIdOf(passageId))?.has(term)).length;
-    return own / passages.length >= NAME_SHARE;
+    const use = this.features.titleTermUse.get(term);
+    return !use || use.own / use.total >= NAME_SHARE;
   }
 
   /**
@@ -222,20 +226,18 @@ export class SearchIndex {
    */
   private supersededDocuments(): Set<string> {
     const few = Math.max(2, Math.floor(this.titleTerms.size / 4));
-    const names = new Map<string, string[]>();
+    const newest = new Map<string, number>();
+    const named = new Map<string, string[]>();
     for (const [docId, terms] of this.titleTerms) {
-      names.set(
-        docId,
-        [...terms].filter((term) => this.isSelector(term, few)),
-      );
+      const names = [...terms].filter((term) => this.isSelector(term, few));
+      named.set(docId, names);
+      const age = this.recency.get(docId) ?? 1;
+      for (const name of names) newest.set(name, Math.max(newest.get(name) ?? 0, age));
     }
     const superseded = new Set<string>();
-    for (const [docId, own] of names) {
+    for (const [docId, names] of named) {
       const age = this.recency.get(docId) ?? 1;
-      for (const [otherId, other] of names) {
-        if ((this.recency.get(otherId) ?? 1) > age && other.some((term) => own.includes(term)))
-          superseded.add(docId);
-      }
+      if (names.some((name) => (newest.get(name) ?? 0) > age)) superseded.add(docId);
     }
     return superseded;
   }
@@ -261,7 +263,7 @@ export class SearchIndex {
     synonyms: Synonyms,
   ): SearchIndex {
     const titles = new Map(documents.map((doc) => [doc.id, titleIndexText(doc.title)]));
-    const allTitleTerms = new Set([...titles.values()].flatMap((title) => title.split(' ')));
+    const titleVocabulary = titleVocabularyOf(documents);
     const labelsByPassage = new Map<string, string[]>();
     for (const figure of figures) {
       const labels = labelsByPassage.get(figure.passageId) ?? [];
@@ -283,7 +285,8 @@ export class SearchIndex {
         for (const term of new Set(`${record.text} ${record.title} ${record.labels}`.split(' '))) {
           if (term) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
         }
-        for (const term of record.text.split(' ')) noteFeature(features, term, passage.id, allTitleTerms);
+        for (const term of new Set(record.text.split(' ')))
+          noteFeature(features, term, passage.id, titleVocabulary);
         return record;
       }),
     );
@@ -310,8 +313,7 @@ export class SearchIndex {
 
   /** Restores an index written by {@link SearchIndex.toJSON}. */
   static fromJSON(json: SearchIndexJSON, documents: DocumentMeta[], synonyms: Synonyms): SearchIndex {
-    const titleTerms = new Set(documents.flatMap((doc) => titleIndexText(doc.title).split(' ')));
-    const { vocabulary, features } = readPostings(json.passages, titleTerms);
+    const { vocabulary, features } = readPostings(json.passages, titleVocabularyOf(documents));
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, PASSAGE_INDEX_OPTIONS),
       MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
@@ -393,6 +395,7 @@ export class SearchIndex {
       coverage: hit.coverage,
       matchedWords: hit.matchedWords,
       matchedTerms: hit.result.terms,
+      named: hit.named,
     }));
   }
 
@@ -511,7 +514,18 @@ export class SearchIndex {
       const relevance = (result.score / best) ** RELEVANCE_EXPONENT;
       const score =
         100 * relevance * coverage ** COVERAGE_EXPONENT * recency * selection * period * outlook * current;
-      return { result, coverage, matchedWords, score };
+      // A passage is about what the question names when its document's title names it, or when it
+      // names it itself ("two scientists at Yunhe University").
+      const mentioned = selectors.some((unit) =>
+        unit.terms.some((term) => result.match[term]?.some((field) => contentFields.has(field))),
+      );
+      return {
+        result,
+        coverage,
+        matchedWords,
+        score,
+        named: selectors.length === 0 || named > 0 || mentioned,
+      };
     });
     ranked.sort((a, b) => b.score - a.score);
     return ranked.slice(0, limit);
@@ -525,24 +539,40 @@ const FIGURE_CONTENT_FIELDS: ReadonlySet<string> = new Set(['label', 'sentence',
 
 /** Facts about each passage's text that re-ranking needs, kept by passage id. */
 interface PassageFeatures {
-  /** For each term of a document title: the passages whose text holds it. */
-  titleTermUse: Map<string, string[]>;
+  /**
+   * For each term of a document title: in how many passages' text it occurs, and how many of
+   * those are of a document whose title has it.
+   */
+  titleTermUse: Map<string, { own: number; total: number }>;
   /** Years each paragraph names, by paragraph id (see {@link paragraphIdOf}): a passage split from a paragraph shares its time. */
   years: Map<string, Set<string>>;
   /** Passages that state a target, a plan or guidance. */
   outlook: Set<string>;
 }
 
+/** The analysed title terms of each document (numbers left out) and all of them together. */
+interface TitleVocabulary {
+  byDocument: Map<string, Set<string>>;
+  all: Set<string>;
+}
+
+function titleVocabularyOf(documents: readonly DocumentMeta[]): TitleVocabulary {
+  const byDocument = new Map(documents.map((doc) => [doc.id, new Set(titleIndexText(doc.title).split(' '))]));
+  return { byDocument, all: new Set([...byDocument.values()].flatMap((terms) => [...terms])) };
+}
+
+/** Notes what one term of a passage's text (each distinct term once per passage) tells. */
 function noteFeature(
   features: PassageFeatures,
   term: string,
   passageId: string,
-  titleTerms: Set<string>,
+  titles: TitleVocabulary,
 ): void {
-  if (titleTerms.has(term)) {
-    const passages = features.titleTermUse.get(term) ?? [];
-    if (passages.at(-1) !== passageId) passages.push(passageId);
-    features.titleTermUse.set(term, passages);
+  if (titles.all.has(term)) {
+    const use = features.titleTermUse.get(term) ?? { own: 0, total: 0 };
+    use.total++;
+    if (titles.byDocument.get(docIdOf(passageId))?.has(term)) use.own++;
+    features.titleTermUse.set(term, use);
   }
   if (YEAR_TERM.test(term)) {
     const paragraph = paragraphIdOf(passageId);
@@ -612,19 +642,22 @@ export function recencyBoosts(documents: readonly DocumentMeta[]): Map<string, n
  */
 function readPostings(
   json: AsPlainObject,
-  titleTerms: Set<string>,
+  titles: TitleVocabulary,
 ): { vocabulary: Map<string, number>; features: PassageFeatures } {
   const vocabulary = new Map<string, number>();
   const features: PassageFeatures = { titleTermUse: new Map(), years: new Map(), outlook: new Set() };
   const textField = String(json.fieldIds.text);
   for (const [term, fields] of json.index) {
-    const passages = new Set<string>();
-    for (const postings of Object.values(fields))
-      for (const shortId of Object.keys(postings)) passages.add(shortId);
-    vocabulary.set(term, passages.size);
-    if (!YEAR_TERM.test(term) && !OUTLOOK_TERMS.has(term) && !titleTerms.has(term)) continue;
+    const postingLists = Object.values(fields);
+    if (postingLists.length === 1) vocabulary.set(term, Object.keys(postingLists[0] ?? {}).length);
+    else {
+      const passages = new Set<string>();
+      for (const postings of postingLists) for (const shortId of Object.keys(postings)) passages.add(shortId);
+      vocabulary.set(term, passages.size);
+    }
+    if (!YEAR_TERM.test(term) && !OUTLOOK_TERMS.has(term) && !titles.all.has(term)) continue;
     for (const shortId of Object.keys(fields[textField] ?? {})) {
-      noteFeature(features, term, String(json.documentIds[shortId]), titleTerms);
+      noteFeature(features, term, String(json.documentIds[shortId]), titles);
     }
   }
   return { vocabulary, features };
