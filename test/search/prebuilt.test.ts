@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { lookupFigure } from '../../src/answer/figure-lookup.js';
+import { openKnowledgeBase, writePrebuiltIndex } from '../../src/knowledge-base.js';
+import { writeFixtureFolder } from './fixture.js';
+
+const QUESTIONS = [
+  'How many high-tech enterprises does Northvale have?',
+  "What was Northvale's GDP in 2023?",
+  "What is Northvale's GDP?",
+  'Northvael regional GDP',
+  'how many years in a row has Northvale been third?',
+  'How many people work at Corbel?',
+  "did Northvale's tech loan balance go above 1tn yuan?",
+  'Corbel GDP',
+  'What is the capital of France?',
+];
+
+describe('openKnowledgeBase with a prebuilt index', () => {
+  it('loads the index written by writePrebuiltIndex and answers exactly as the built one', async () => {
+    const dir = await writeFixtureFolder();
+    const built = await openKnowledgeBase({ dir });
+    expect(built.origin).toBe('built');
+    await writePrebuiltIndex(built);
+
+    const loaded = await openKnowledgeBase({ dir });
+    expect(loaded.origin).toBe('prebuilt');
+    expect(loaded.hash).toBe(built.hash);
+    for (const question of QUESTIONS) {
+      expect(ask(loaded, question), question).toEqual(ask(built, question));
+    }
+    for (const topic of ['regional GDP', 'employees', 'little giant companies']) {
+      expect(lookupFigure(loaded, topic), topic).toEqual(lookupFigure(built, topic));
+    }
+  });
+});
