@@ -109,7 +109,7 @@ const POSITION_POINTS = 0.05;
  * the same quantity said another way ("$738 million, or 15.3 percent of revenue") or the base of
  * a ratio ("118 for every 10,000 workers").
  */
-type FigureRole = 'previous' | 'change' | 'part' | 'restatement' | 'base';
+export type FigureRole = 'previous' | 'change' | 'part' | 'restatement' | 'base';
 
 /** Words before a figure that make it a previous value, a change or a part of a whole. */
 const ROLE_BEFORE: [FigureRole, RegExp][] = [
@@ -136,7 +136,7 @@ const THRESHOLD_BEFORE =
   /\b(?:above|over|beyond|more than|exceed(?:ed|s)?|pass(?:ed)?|surpass(?:ed)?|top(?:ped)?|cross(?:ed)?|break|broke|at least|reach(?:ed)?)\s*$/i;
 
 /** A number stated in a question, and whether it is a threshold. Bare years are scope, not figures. */
-interface StatedNumber {
+export interface StatedNumber {
   value: number;
   threshold: boolean;
 }
@@ -262,73 +262,101 @@ export function rankFigures(
   return scoreFigures(question, hits, options).map((entry) => entry.figure);
 }
 
+/** A question read once for ranking figures (see {@link figurePoints}). */
+export interface FigureQuestion {
+  intent: FigureIntent;
+  stated: StatedNumber[];
+  /** The roles the question asks about ("how many were added" → `change`). */
+  asked: Set<FigureRole>;
+  words: QuestionWord[];
+  terms: Set<string>;
+  /** The question's own words, without the words its synonyms bring in. */
+  ownWords: QuestionWord[];
+}
+
+/**
+ * Reads a question for ranking figures. `words` are its words with their synonyms (from
+ * `SearchIndex.questionWords`); without them, its own words only.
+ */
+export function readFigureQuestion(
+  question: string,
+  words: QuestionWord[] = analyzeWords(question).map((unit) => ({ terms: unit.terms, weight: 1 })),
+): FigureQuestion {
+  return {
+    intent: figureIntent(question),
+    stated: statedNumbers(question),
+    asked: new Set(
+      (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
+    ),
+    words,
+    terms: new Set(words.flatMap((word) => word.terms)),
+    ownWords: words.filter((word) => word.weight >= 1),
+  };
+}
+
+/**
+ * How well one figure answers a question, in points (see {@link rankFigures}); `undefined` for a
+ * bare year when the question does not ask when. `position` is the figure's place in its passage.
+ */
+export function figurePoints(question: FigureQuestion, figure: Figure, position = 0): number | undefined {
+  const { intent, words, terms, asked, ownWords, stated } = question;
+  if (figure.kind === 'year' && !intent.wantsTime) return undefined;
+  let points = 1;
+  const kindRank = intent.kinds.indexOf(figure.kind);
+  if (intent.kinds.length > 0) points += kindRank < 0 ? 0 : (INTENT_KIND_POINTS[kindRank] ?? 0.3);
+  else points += DEFAULT_KIND_POINTS[figure.kind] ?? 0;
+  if (figure.kind === 'date' && !intent.wantsTime) points += DEFAULT_KIND_POINTS.date ?? 0;
+
+  const analysis = analysisOf(figure);
+  const { label, labelTerms, unitTerms } = analysis;
+  for (const word of words) {
+    if (word.terms.some((term) => labelTerms.has(term))) {
+      points += LABEL_POINTS * word.weight;
+      continue;
+    }
+    const distance = Math.min(...word.terms.map((term) => analysis.distances.get(term) ?? CONTEXT_WINDOW));
+    if (distance < CONTEXT_WINDOW) points += CONTEXT_POINTS * word.weight * (1 - distance / CONTEXT_WINDOW);
+  }
+  const labelMatched = label.filter((unit) => unit.some((term) => terms.has(term))).length;
+  if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
+  if (analysis.role && !asked.has(analysis.role)) {
+    // A part named by the question ("how many R&D staff" → "including 2,900 R&D staff") is
+    // what it asks for; the less of the part's label the question names, the more it is a detail.
+    const named = analysis.role === 'part' && label.length > 0 ? labelMatched / label.length : 0;
+    points -= ROLE_PENALTY[analysis.role] * (1 - named);
+  }
+  if (figure.kind === 'count' && ownWords.some((word) => word.terms.some((term) => unitTerms.has(term)))) {
+    points += UNIT_POINTS;
+  }
+
+  const timely = !intent.wantsTime || figure.kind === 'date' || figure.kind === 'year';
+  for (const number of stated) {
+    if (number.threshold) {
+      // "Did it go above 1tn?": the value reached answers, the threshold itself is a bound.
+      const reached = sameValue(figure.value, number.value) || figure.value > number.value;
+      if (reached && figure.value <= number.value * THRESHOLD_MARGIN) {
+        points += THRESHOLD_POINTS + (BOUND_QUALIFIER.test(figure.qualifier ?? '') ? 0 : PRECISE_POINTS);
+      }
+    } else if (sameValue(figure.value, number.value)) points += timely ? STATED_NUMBER_POINTS : 0.5;
+  }
+  return points - POSITION_POINTS * position;
+}
+
 /** {@link rankFigures} with the score of each figure, best first. */
 export function scoreFigures(
   question: string,
   hits: RankedPassageFigures[],
-  {
-    words = analyzeWords(question).map((unit) => ({ terms: unit.terms, weight: 1 })),
-  }: FigureRankingOptions = {},
+  { words }: FigureRankingOptions = {},
 ): { figure: Figure; score: number }[] {
-  const intent = figureIntent(question);
-  const stated = statedNumbers(question);
-  const asked = new Set(
-    (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
-  );
-  const questionTerms = new Set(words.flatMap((word) => word.terms));
-  const ownWords = words.filter((word) => word.weight >= 1);
+  const read = readFigureQuestion(question, words);
   const topScore = hits[0]?.score;
   const scored: { figure: Figure; score: number }[] = [];
   hits.forEach(({ figures, score }, rank) => {
     const relative = topScore && score !== undefined ? Math.min(1, score / topScore) : 1 / (1 + rank);
     const passageWeight = rank === 0 ? 1 : OTHER_PASSAGE_WEIGHT * relative ** 2;
     figures.forEach((figure, position) => {
-      if (figure.kind === 'year' && !intent.wantsTime) return;
-      let points = 1;
-      const kindRank = intent.kinds.indexOf(figure.kind);
-      if (intent.kinds.length > 0) points += kindRank < 0 ? 0 : (INTENT_KIND_POINTS[kindRank] ?? 0.3);
-      else points += DEFAULT_KIND_POINTS[figure.kind] ?? 0;
-      if (figure.kind === 'date' && !intent.wantsTime) points += DEFAULT_KIND_POINTS.date ?? 0;
-
-      const setting = analysisOf(figure);
-      const { label, labelTerms } = setting;
-      for (const word of words) {
-        if (word.terms.some((term) => labelTerms.has(term))) {
-          points += LABEL_POINTS * word.weight;
-          continue;
-        }
-        const distance = Math.min(...word.terms.map((term) => setting.distances.get(term) ?? CONTEXT_WINDOW));
-        if (distance < CONTEXT_WINDOW)
-          points += CONTEXT_POINTS * word.weight * (1 - distance / CONTEXT_WINDOW);
-      }
-      const labelMatched = label.filter((terms) => terms.some((term) => questionTerms.has(term))).length;
-      if (label.length > 0) points += (LABEL_PRECISION_POINTS * labelMatched) / label.length;
-      if (setting.role && !asked.has(setting.role)) {
-        // A part named by the question ("how many R&D staff" → "including 2,900 R&D staff") is
-        // what it asks for; the less of the part's label the question names, the more it is a detail.
-        const named = setting.role === 'part' && label.length > 0 ? labelMatched / label.length : 0;
-        points -= ROLE_PENALTY[setting.role] * (1 - named);
-      }
-      const { unitTerms } = setting;
-      if (
-        figure.kind === 'count' &&
-        ownWords.some((word) => word.terms.some((term) => unitTerms.has(term)))
-      ) {
-        points += UNIT_POINTS;
-      }
-
-      const timely = !intent.wantsTime || figure.kind === 'date' || figure.kind === 'year';
-      for (const number of stated) {
-        if (number.threshold) {
-          // "Did it go above 1tn?": the value reached answers, the threshold itself is a bound.
-          const reached = sameValue(figure.value, number.value) || figure.value > number.value;
-          if (reached && figure.value <= number.value * THRESHOLD_MARGIN) {
-            points += THRESHOLD_POINTS + (BOUND_QUALIFIER.test(figure.qualifier ?? '') ? 0 : PRECISE_POINTS);
-          }
-        } else if (sameValue(figure.value, number.value)) points += timely ? STATED_NUMBER_POINTS : 0.5;
-      }
-      points -= POSITION_POINTS * position;
-      scored.push({ figure, score: passageWeight * points });
+      const points = figurePoints(read, figure, position);
+      if (points !== undefined) scored.push({ figure, score: passageWeight * points });
     });
   });
   return scored.sort((a, b) => b.score - a.score);
@@ -390,6 +418,23 @@ function preferFittingFigures(
     .sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The passages that best answer a question, best first: the search's hits, re-ordered by whether
+ * they hold the kind of figure the question asks for. At least `limit` hits when there are.
+ */
+export function findAnsweringPassages(
+  kb: KnowledgeBase,
+  query: string,
+  question: FigureQuestion,
+  limit: number,
+): PassageHit[] {
+  const found = kb.index.searchPassages(query, { limit: Math.max(limit, FIGURE_FIT_POOL) });
+  // Re-ordering cannot make an answer of passages that do not answer: skip it then.
+  return found.some((hit) => isAnswer(hit))
+    ? preferFittingFigures(kb, found, question.intent, question.words)
+    : found;
+}
+
 /** True when the best hit covers enough of the question to be an answer. */
 export function isAnswer(hit: (Pick<PassageHit, 'coverage'> & { named?: boolean }) | undefined): boolean {
   return hit !== undefined && hit.named !== false && hit.coverage >= ANSWER_COVERAGE_THRESHOLD;
@@ -406,11 +451,8 @@ export function isAnswer(hit: (Pick<PassageHit, 'coverage'> & { named?: boolean 
  */
 export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0 }: AskOptions = {}): Answer {
   const query = question.trim();
-  const intent = figureIntent(query);
   const words = kb.index.questionWords(query);
-  const found = kb.index.searchPassages(query, { limit: Math.max(offset + limit + 1, FIGURE_FIT_POOL) });
-  // Re-ordering cannot make an answer of passages that do not answer: skip it then.
-  const hits = found.some((hit) => isAnswer(hit)) ? preferFittingFigures(kb, found, intent, words) : found;
+  const hits = findAnsweringPassages(kb, query, readFigureQuestion(query, words), offset + limit + 1);
   const best = hits[0];
   if (!isAnswer(best) || analyzeWords(query).length === 0) {
     return {

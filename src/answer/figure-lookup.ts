@@ -1,9 +1,8 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { tokenize } from '../search/analyzer.js';
 import type { Citation, Figure } from '../types.js';
-import { ANSWER_COVERAGE_THRESHOLD } from './ask.js';
+import { findAnsweringPassages, isAnswer, readFigureQuestion, scoreFigures } from './ask.js';
 import { citationOf } from './citation.js';
-import { figureIntent } from './intent.js';
 import { suggestTopics } from './suggest.js';
 
 /** A figure with the citation of its passage. */
@@ -45,14 +44,21 @@ export function sameMetric(a: Figure, b: Figure): boolean {
  */
 export function lookupFigure(kb: KnowledgeBase, topic: string, { limit = 5 } = {}): FigureAnswer {
   const query = topic.trim();
-  const intent = figureIntent(query);
+  const question = readFigureQuestion(query, kb.index.questionWords(query));
+  // The figures of the passages that answer the topic best, ranked as an answer's figures are:
+  // the passage search weighs the named document, the year and the newest report, the figure
+  // points weigh what the topic asks for (an amount before its growth rate, a total before a part).
+  const hits = findAnsweringPassages(kb, query, question, limit * 2).filter((hit) => isAnswer(hit));
+  const ranked = scoreFigures(
+    query,
+    hits.map((hit) => ({ figures: kb.figuresByPassage.get(hit.passageId) ?? [], score: hit.score })),
+    { words: question.words },
+  );
   const figures: CitedFigure[] = [];
-  for (const hit of kb.index.searchFigures(query, { limit: limit * 4 })) {
-    const figure = kb.figuresById.get(hit.figureId);
-    const passage = figure && kb.passagesById.get(figure.passageId);
-    if (!figure || !passage || hit.coverage < ANSWER_COVERAGE_THRESHOLD) continue;
-    if (figure.kind === 'year' && !intent.wantsTime) continue;
-    figures.push({ ...figure, citation: citationOf(kb, passage), score: Math.round(hit.score * 1000) / 1000 });
+  for (const { figure, score } of ranked) {
+    const passage = kb.passagesById.get(figure.passageId);
+    if (!passage || (figure.kind === 'year' && !question.intent.wantsTime)) continue;
+    figures.push({ ...figure, citation: citationOf(kb, passage), score: Math.round(score * 1000) / 1000 });
   }
   const top = figures[0];
   if (!top) {
@@ -63,7 +69,9 @@ export function lookupFigure(kb: KnowledgeBase, topic: string, { limit = 5 } = {
   for (const figure of [top, ...others]) if (!byDoc.has(figure.docId)) byDoc.set(figure.docId, figure);
   const comparison =
     byDoc.size > 1
-      ? [...byDoc.values()].sort((a, b) => (b.citation.published ?? '').localeCompare(a.citation.published ?? ''))
+      ? [...byDoc.values()].sort((a, b) =>
+          (b.citation.published ?? '').localeCompare(a.citation.published ?? ''),
+        )
       : [];
   return { query, answered: true, figures: figures.slice(0, limit), sameMetric: comparison, suggestions: [] };
 }

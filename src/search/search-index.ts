@@ -76,6 +76,8 @@ export interface FigureHit {
   figureId: string;
   score: number;
   coverage: number;
+  /** As {@link PassageHit.named}: false when the figure is from none of the documents the question names. */
+  named: boolean;
 }
 
 /** A query analysed once, ready to run against either index. */
@@ -129,8 +131,6 @@ const OUTLOOK_QUESTION_TERMS = new Set([
   'guid',
   'project',
   'predict',
-  'will',
-  'going',
 ]);
 
 /** Weight of a term that a synonym of a question's word brings in. */
@@ -408,6 +408,7 @@ export class SearchIndex {
       figureId: String(hit.result.id),
       score: hit.score,
       coverage: hit.coverage,
+      named: hit.named,
     }));
   }
 
@@ -479,6 +480,13 @@ export class SearchIndex {
     return OTHER_YEAR_FACTOR;
   }
 
+  /**
+   * Re-ranks MiniSearch's results: BM25 relative to the best (softened by
+   * {@link RELEVANCE_EXPONENT}) times coverage² (how much of the question the result holds), times
+   * factors for the document's recency, whether its title names what the question names, the year
+   * asked about, a forward-looking passage when the question asks about what is, and a document a
+   * newer report of the same subject supersedes when the question names no year.
+   */
   private rerank(
     planned: PlannedQuery,
     results: SearchResult[],
