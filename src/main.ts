@@ -35,11 +35,13 @@ async function main(): Promise<number> {
     });
     return 0;
   }
-  const app = await createApp(config);
   if (!config.DISCORD_TOKEN) {
-    await runConsole(app);
+    // At a terminal, routine log lines would interleave with the answers: warnings only, unless asked.
+    const level = process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
+    await runConsole(await createApp(config, createLogger(level)));
     return 0;
   }
+  const app = await createApp(config);
   const client = await startGatewayBot(app, config.DISCORD_TOKEN);
   await untilSignal((signal) => {
     app.logger.info({ signal }, 'shutting down');

@@ -65,8 +65,22 @@ export function questionOf(embeds: readonly APIEmbed[]): string | undefined {
   return name?.startsWith(QUESTION_PREFIX) ? name.slice(QUESTION_PREFIX.length) : undefined;
 }
 
-function citedLine(figure: CitedFigure): string {
-  const where = [figure.citation.title, figure.citation.published].filter(Boolean).join(', ');
+/** A title short enough for a list line. */
+function shortTitle(title: string, max = 60): string {
+  return title.length <= max ? title : `${title.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * One line per figure in a list: the value in bold, what it measures, and where it comes from
+ * (the paragraph when it is the same document as the main figure, else the document and date).
+ */
+function citedLine(figure: CitedFigure, mainDocId: string): string {
+  const where =
+    figure.docId === mainDocId
+      ? `¶${figure.citation.paragraph}`
+      : [shortTitle(figure.citation.title), figure.citation.published, `¶${figure.citation.paragraph}`]
+          .filter(Boolean)
+          .join(', ');
   return `${bold(escapeText(figureValue(figure)))}: ${escapeText(figure.label)} (${escapeText(where)})`;
 }
 
@@ -98,11 +112,15 @@ export function figureEmbeds(answer: FigureAnswer, knowledgeName: string): APIEm
   if (answer.sameMetric.length > 1) {
     fields.push({
       name: 'Reported by each document (newest first)',
-      value: answer.sameMetric.map(citedLine).join('\n'),
+      value: answer.sameMetric.map((figure) => citedLine(figure, '')).join('\n'),
     });
   }
   const next = rest.filter((figure) => !answer.sameMetric.some((same) => same.id === figure.id)).slice(0, 4);
-  if (next.length > 0) fields.push({ name: 'Next closest', value: next.map(citedLine).join('\n') });
+  if (next.length > 0)
+    fields.push({
+      name: 'Next closest',
+      value: next.map((figure) => citedLine(figure, top.docId)).join('\n'),
+    });
   if (fields.length > 0) embed.fields = fields;
   return [embed];
 }
