@@ -420,19 +420,21 @@ function preferFittingFigures(
 
 /**
  * The passages that best answer a question, best first: the search's hits, re-ordered by whether
- * they hold the kind of figure the question asks for. At least `limit` hits when there are.
+ * they hold the kind of figure the question asks for; at least `limit` hits when there are. With
+ * them, the question read for ranking figures (its words, synonyms and typo corrections included).
  */
 export function findAnsweringPassages(
   kb: KnowledgeBase,
   query: string,
-  question: FigureQuestion,
   limit: number,
-): PassageHit[] {
+): { hits: PassageHit[]; question: FigureQuestion } {
   const found = kb.index.searchPassages(query, { limit: Math.max(limit, FIGURE_FIT_POOL) });
+  const question = readFigureQuestion(query, kb.index.questionWords(query, found[0]?.matchedTerms));
   // Re-ordering cannot make an answer of passages that do not answer: skip it then.
-  return found.some((hit) => isAnswer(hit))
+  const hits = found.some((hit) => isAnswer(hit))
     ? preferFittingFigures(kb, found, question.intent, question.words)
     : found;
+  return { hits, question };
 }
 
 /** True when the best hit covers enough of the question to be an answer. */
@@ -451,8 +453,7 @@ export function isAnswer(hit: (Pick<PassageHit, 'coverage'> & { named?: boolean 
  */
 export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0 }: AskOptions = {}): Answer {
   const query = question.trim();
-  const words = kb.index.questionWords(query);
-  const hits = findAnsweringPassages(kb, query, readFigureQuestion(query, words), offset + limit + 1);
+  const { hits, question: read } = findAnsweringPassages(kb, query, offset + limit + 1);
   const best = hits[0];
   if (!isAnswer(best) || analyzeWords(query).length === 0) {
     return {
@@ -483,7 +484,7 @@ export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0
   const figures = rankFigures(
     query,
     passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [], score: passage.score })),
-    { words },
+    { words: read.words },
   );
   return {
     query,

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { tokenize } from '../search/analyzer.js';
 import type { Citation, Figure } from '../types.js';
-import { findAnsweringPassages, isAnswer, readFigureQuestion, scoreFigures } from './ask.js';
+import { findAnsweringPassages, isAnswer, scoreFigures } from './ask.js';
 import { citationOf } from './citation.js';
 import { suggestTopics } from './suggest.js';
 
@@ -44,11 +44,12 @@ export function sameMetric(a: Figure, b: Figure): boolean {
  */
 export function lookupFigure(kb: KnowledgeBase, topic: string, { limit = 5 } = {}): FigureAnswer {
   const query = topic.trim();
-  const question = readFigureQuestion(query, kb.index.questionWords(query));
   // The figures of the passages that answer the topic best, ranked as an answer's figures are:
   // the passage search weighs the named document, the year and the newest report, the figure
   // points weigh what the topic asks for (an amount before its growth rate, a total before a part).
-  const hits = findAnsweringPassages(kb, query, question, limit * 2).filter((hit) => isAnswer(hit));
+  const found = findAnsweringPassages(kb, query, limit * 2);
+  const { question } = found;
+  const hits = found.hits.filter((hit) => isAnswer(hit));
   const ranked = scoreFigures(
     query,
     hits.map((hit) => ({ figures: kb.figuresByPassage.get(hit.passageId) ?? [], score: hit.score })),

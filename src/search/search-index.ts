@@ -84,6 +84,8 @@ export interface FigureHit {
 export interface PlannedQuery {
   units: WordUnit[];
   query: Query;
+  /** For a word the vocabulary lacks, the known terms it becomes by swapping two adjacent letters, by word index. */
+  swaps: Map<number, string[]>;
 }
 
 /** The serialised form of a {@link SearchIndex}. */
@@ -336,7 +338,12 @@ export class SearchIndex {
    */
   plan(text: string, { prefixLast = false }: { prefixLast?: boolean } = {}): PlannedQuery {
     const units = analyzeWords(text);
-    const terms = [...new Set(units.flatMap((unit) => unit.terms))];
+    const swaps = new Map<number, string[]>();
+    units.forEach((unit, index) => {
+      const known = unit.terms.flatMap((term) => this.swapsOf(term));
+      if (known.length > 0) swaps.set(index, known);
+    });
+    const terms = [...new Set([...units.flatMap((unit) => unit.terms), ...[...swaps.values()].flat()])];
     const lastTerms = new Set(units.at(-1)?.terms ?? []);
     const fuzzy = (term: string) => {
       if (this.vocabulary.has(term) || /^\p{N}/u.test(term)) return false;
@@ -355,25 +362,53 @@ export class SearchIndex {
         prefix: false,
       });
     }
-    return { units, query: { combineWith: 'OR', queries, tokenize: splitOnSpace, processTerm: identity } };
+    return {
+      units,
+      swaps,
+      query: { combineWith: 'OR', queries, tokenize: splitOnSpace, processTerm: identity },
+    };
+  }
+
+  /**
+   * The known terms an unknown term becomes by swapping two adjacent letters (`proift` → `profit`):
+   * the commonest typing slip, which an edit distance of one does not reach.
+   */
+  private swapsOf(term: string): string[] {
+    if (term.length < 4 || this.vocabulary.has(term) || /^\p{N}/u.test(term)) return [];
+    const found: string[] = [];
+    for (let i = 0; i + 1 < term.length; i++) {
+      if (term[i] === term[i + 1]) continue;
+      const swapped = `${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`;
+      if (this.vocabulary.has(swapped) && !found.includes(swapped)) found.push(swapped);
+    }
+    return found;
   }
 
   /**
    * The words of a question, each with its index terms and weight, for matching against figure
    * labels: the question's own words weigh 1, the phrases its synonyms bring in
-   * {@link SYNONYM_TERM_WEIGHT}.
+   * {@link SYNONYM_TERM_WEIGHT}, and so do the terms that the search matched for a misspelt word
+   * (pass the best hit's `matchedTerms`).
    *
    * @example
    * index.questionWords('how many R&D staff?')
    * // → [{ terms: ['rd'], weight: 1 }, { terms: ['staff'], weight: 1 }, { terms: ['research', 'develop'], weight: 0.8 }, …]
    */
-  questionWords(text: string): QuestionWord[] {
+  questionWords(text: string, matchedTerms: readonly string[] = []): QuestionWord[] {
     const units = analyzeWords(text);
     const words: QuestionWord[] = units.map((unit) => ({ terms: unit.terms, weight: 1 }));
     const own = new Set(units.flatMap((unit) => unit.terms));
     for (const expansion of this.synonyms.expand(units)) {
       const terms = expansion.terms.filter((term) => !own.has(term));
       if (terms.length > 0) words.push({ terms, weight: SYNONYM_TERM_WEIGHT });
+    }
+    // A misspelt word ("aplications") stands for the terms the search matched in its place.
+    for (const unit of units) {
+      if (unit.terms.some((term) => this.vocabulary.has(term) || /^\p{N}/u.test(term))) continue;
+      const corrections = matchedTerms.filter(
+        (candidate) => !own.has(candidate) && unit.terms.some((term) => isTypoOf(term, candidate)),
+      );
+      if (corrections.length > 0) words.push({ terms: corrections, weight: SYNONYM_TERM_WEIGHT });
     }
     return words;
   }
@@ -416,7 +451,8 @@ export class SearchIndex {
    * How much of the question a result covers, each word weighted by {@link weightOf}: a word the
    * result's own text contains counts fully, one matched through a synonym or a typo a little
    * less, one found only in the document's title half (unless it names the document), a year
-   * that another part of the same paragraph names nearly fully, one missing not at all.
+   * that another part of the same paragraph names (or, when the paragraph names none, the
+   * document's title) nearly fully, one missing not at all.
    */
   private coverage(
     planned: PlannedQuery,
@@ -429,7 +465,10 @@ export class SearchIndex {
       result.match[term]?.some((field) => contentFields.has(field)) ?? false;
     const documentTerms = new Set(result.terms);
     const queryTerms = new Set(result.queryTerms);
-    const paragraphYears = this.features.years.get(paragraphIdOf(passageIdOf(String(result.id))));
+    // The years of the passage's paragraph, or, when it names none, of its document's title.
+    const id = String(result.id);
+    const paragraphYears =
+      this.features.years.get(paragraphIdOf(passageIdOf(id))) ?? this.titleYears.get(docIdOf(id));
     let total = 0;
     let covered = 0;
     const matchedWords: string[] = [];
@@ -448,6 +487,7 @@ export class SearchIndex {
         }
       }
       if (credit === 0 && unit.terms.some((term) => queryTerms.has(term))) credit = 0.8;
+      if (credit === 0 && planned.swaps.get(index)?.some((term) => documentTerms.has(term))) credit = 0.8;
       if (credit === 0 && paragraphYears?.size && unit.terms.some((term) => paragraphYears.has(term))) {
         credit = PARAGRAPH_YEAR_CREDIT;
       }
@@ -598,6 +638,36 @@ function titleIndexText(title: string): string {
   return tokenize(title)
     .filter((term) => !/^\p{N}/u.test(term))
     .join(' ');
+}
+
+/**
+ * Whether `candidate` is within the typo tolerance of `term` (see {@link SearchIndex.plan}): one
+ * edit for a short word, two for a long one, or two adjacent letters swapped.
+ */
+export function isTypoOf(term: string, candidate: string): boolean {
+  const allowed = term.length >= 7 ? 2 : term.length >= 4 ? 1 : 0;
+  if (allowed === 0 || Math.abs(term.length - candidate.length) > allowed) return false;
+  return editDistance(term, candidate) <= allowed || isSwap(term, candidate);
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === (diff[0] ?? -2) + 1 && a[diff[0] ?? 0] === b[diff[1] ?? 0];
+}
+
+/** Levenshtein distance (for the few short terms of a question). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 /** The paragraph of a passage id: `doc#p3.2` → `doc#p3` (the parts of a split paragraph share it). */

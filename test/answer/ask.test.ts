@@ -81,6 +81,10 @@ describe('ask', () => {
     expect(firstFigure('How many people work at Corbel?')?.value).toBe(7_300);
   });
 
+  it('matches a misspelt word against the labels as the word it stands for', () => {
+    expect(firstFigure('how many reserach roles at Corbel?')?.value).toBe(2_100);
+  });
+
   it('cites the value reached when the question asks whether a threshold was passed', () => {
     expect(firstFigure("did Northvale's tech loan balance go above 1tn yuan?")?.value).toBe(
       1_030_000_000_000,

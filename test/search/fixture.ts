@@ -47,7 +47,7 @@ export const FIXTURE_DOCUMENTS: Record<string, string> = {
     ],
   ),
   'eastpoint-harbour-2023.md': doc(
-    { title: '"Eastpoint Harbour handles record cargo in 2023"', published: '2024-01-15' },
+    { title: '"Eastpoint Harbour handles a record 12.4 million TEU in 2023"', published: '2024-01-15' },
     [
       'The harbour handled 12.4 million TEU of containers in 2023, up 4.1 percent from the year before.',
       'Total cargo throughput reached 610 million tonnes, the most of any harbour in the region.',

@@ -32,6 +32,13 @@ describe('SearchIndex ranking', () => {
     expect(top('Corbell net income')?.passageId).toBe('corbel-systems-fy2024#p1');
   });
 
+  it('still finds a passage when two adjacent letters are swapped', () => {
+    // "revneue" is two edits from "revenue", beyond the one edit a word of its length allows.
+    const hit = top('Corbel revneue');
+    expect(textOf(hit?.passageId)).toContain('revenue');
+    expect(hit?.matchedWords).toContain('revneue');
+  });
+
   it('answers a question naming a year from the passage about that year', () => {
     expect(top("What was Northvale's GDP in 2023?")?.passageId).toBe('northvale-conference-2024#p1');
     expect(top("What was Northvale's GDP in 2024?")?.passageId).toBe('northvale-economy-2024#p2');
@@ -52,12 +59,18 @@ describe('SearchIndex ranking', () => {
   });
 
   it('does not let a number in a title match every passage of its document', () => {
-    // "2024" is in the Corbel title; only its first passage states fiscal 2024 figures.
-    const hits = kb.index.searchPassages('Corbel 2024', { limit: 5 });
-    expect(hits[0]?.passageId).toBe('corbel-systems-fy2024#p1');
-    expect(
-      hits.find((hit) => hit.passageId === 'corbel-systems-fy2024#p3')?.matchedWords ?? [],
-    ).not.toContain('2024');
+    // "12.4 million" is in the Eastpoint title; only its first passage states it.
+    const hits = kb.index.searchPassages('Eastpoint 12.4 million', { limit: 5 });
+    expect(hits[0]?.passageId).toBe('eastpoint-harbour-2023#p1');
+    const other = hits.find((hit) => hit.passageId === 'eastpoint-harbour-2023#p3');
+    expect(other?.matchedWords ?? []).not.toContain('12400000');
+  });
+
+  it('takes the title’s year for a paragraph that names none', () => {
+    // The Corbel title names 2024; its employees paragraph names no year, its revenue paragraph does.
+    const hits = kb.index.searchPassages('Corbel employees 2024', { limit: 3 });
+    expect(hits[0]?.passageId).toBe('corbel-systems-fy2024#p3');
+    expect(hits[0]?.matchedWords).toContain('2024');
   });
 
   it('covers little of an off-topic question', () => {
