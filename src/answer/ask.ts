@@ -208,8 +208,8 @@ function settingOf(figure: Figure): Pick<FigureAnalysis, 'role' | 'distances'> {
   const role = ROLE_BEFORE.find(([, pattern]) => pattern.test(before))?.[0];
   const leftText = figure.sentence.slice(0, at);
   const rightText = figure.sentence.slice(at + figure.text.length);
-  // Words beyond a clause break (a comma, a semicolon, a dash) speak of something else more often
-  // than not: "turnaround time fell to 21.5 hours, and berth productivity reached 186 moves".
+  // Words beyond a clause break (see CLAUSE_BREAK) speak of something else more often than not:
+  // "turnaround time fell to 21.5 hours, and berth productivity reached 186 moves".
   const leftBreak = Math.max(...[...leftText.matchAll(CLAUSE_BREAK)].map((match) => match.index ?? -1), -1);
   const rightBreak = rightText.search(CLAUSE_BREAK);
   const nearLeft = analyzeWords(leftText.slice(leftBreak + 1));
