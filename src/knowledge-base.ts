@@ -13,7 +13,7 @@ import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from '
  * Bumped whenever splitting, figure extraction or indexing changes, so that a prebuilt index made
  * by an older factdesk is rebuilt instead of trusted.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
 /** The name of the prebuilt index file inside the knowledge folder (a dot file: never read as a document). */
 export const PREBUILT_INDEX_FILE = '.factdesk-index.json';
