@@ -5,7 +5,7 @@ import type { PassageHit, QuestionWord } from '../search/search-index.js';
 import type { Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
 import { type FigureIntent, figureIntent } from './intent.js';
-import { suggestTopics } from './suggest.js';
+import { topicsOf } from './suggest.js';
 
 /**
  * The share of a question's words a passage must match (directly, by typo or by synonym) to count
@@ -437,6 +437,15 @@ export function findAnsweringPassages(
   return { hits, question };
 }
 
+/**
+ * Topics to suggest when a question is not answered: the figures of the passages that came
+ * closest, or, when nothing came close, the first figures of the knowledge base.
+ */
+function closeTopics(kb: KnowledgeBase, hits: readonly { passageId: string }[]): string[] {
+  const near = hits.flatMap((hit) => kb.figuresByPassage.get(hit.passageId) ?? []);
+  return topicsOf(near.length > 0 ? near : kb.figures.slice(0, 50), 5);
+}
+
 /** True when the best hit covers enough of the question to be an answer. */
 export function isAnswer(hit: (Pick<PassageHit, 'coverage'> & { named?: boolean }) | undefined): boolean {
   return hit !== undefined && hit.named !== false && hit.coverage >= ANSWER_COVERAGE_THRESHOLD;
@@ -462,7 +471,7 @@ export function ask(kb: KnowledgeBase, question: string, { limit = 3, offset = 0
       passages: [],
       figures: [],
       matchedWords: [],
-      suggestions: suggestTopics(kb, query, 5),
+      suggestions: closeTopics(kb, hits),
       hasMore: false,
     };
   }

@@ -25,10 +25,32 @@ function figuresFor(kb: KnowledgeBase, partial: string, limit: number): Figure[]
   const text = partial.trim();
   const figures = text
     ? kb.index
-        .searchFigures(text, { limit: limit * 3, prefixLast: !/\s$/.test(partial) })
+        // Labels and titles only: what a topic is called, not every sentence that mentions it,
+        // which keeps each keystroke cheap.
+        .searchFigures(text, {
+          limit: limit * 3,
+          prefixLast: !/\s$/.test(partial),
+          fields: ['label', 'title'],
+        })
         .map((hit) => kb.figuresById.get(hit.figureId))
     : kb.figures;
   return figures.filter((figure): figure is Figure => figure !== undefined && suggestible(figure));
+}
+
+/**
+ * Labels of the given figures worth suggesting, without repeats, at most `limit`: the "try
+ * instead" hints of an unanswered question come from the passages that came closest, at no
+ * extra search.
+ */
+export function topicsOf(figures: readonly Figure[], limit = 5): string[] {
+  const labels: string[] = [];
+  for (const figure of figures) {
+    if (!suggestible(figure)) continue;
+    const label = clip(figure.label);
+    if (!labels.some((seen) => seen.toLowerCase() === label.toLowerCase())) labels.push(label);
+    if (labels.length >= limit) break;
+  }
+  return labels;
 }
 
 /**
@@ -39,13 +61,7 @@ function figuresFor(kb: KnowledgeBase, partial: string, limit: number): Figure[]
  * suggestTopics(kb, 'high-te') // → ['high-tech enterprises', …]
  */
 export function suggestTopics(kb: KnowledgeBase, partial: string, limit = MAX_CHOICES): string[] {
-  const labels: string[] = [];
-  for (const figure of figuresFor(kb, partial, limit)) {
-    const label = clip(figure.label);
-    if (!labels.some((seen) => seen.toLowerCase() === label.toLowerCase())) labels.push(label);
-    if (labels.length >= limit) break;
-  }
-  return labels;
+  return topicsOf(figuresFor(kb, partial, limit), limit);
 }
 
 /** Autocomplete choices for a `/figure` topic: the label, with the value and document in the name. */

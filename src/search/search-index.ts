@@ -345,10 +345,16 @@ export class SearchIndex {
     });
     const terms = [...new Set([...units.flatMap((unit) => unit.terms), ...[...swaps.values()].flat()])];
     const lastTerms = new Set(units.at(-1)?.terms ?? []);
-    const fuzzy = (term: string) => {
-      if (this.vocabulary.has(term) || /^\p{N}/u.test(term)) return false;
-      return term.length >= 7 ? 2 : term.length >= 4 ? 1 : false;
-    };
+    // Typo tolerance is the costliest part of a search (a walk of the whole term tree per word),
+    // so it goes only to the first few words the documents lack; a word being typed (autocomplete)
+    // gets prefix matching instead.
+    const fuzzyTerms = new Set(
+      terms
+        .filter((term) => term.length >= 4 && !this.vocabulary.has(term) && !/^\p{N}/u.test(term))
+        .filter((term) => !(prefixLast && lastTerms.has(term)))
+        .slice(0, MAX_FUZZY_TERMS),
+    );
+    const fuzzy = (term: string) => (fuzzyTerms.has(term) ? (term.length >= 8 ? 2 : 1) : false);
     const prefix = (term: string) => prefixLast && lastTerms.has(term) && !/^\p{N}/u.test(term);
     const queries: Query[] = [{ queries: [terms.join(' ')], fuzzy, prefix }];
     const expansionTerms = [
@@ -435,10 +441,17 @@ export class SearchIndex {
   }
 
   /** Finds figures whose label, sentence or value match `text`, best first. */
-  searchFigures(text: string, { limit = 10, prefixLast = false } = {}): FigureHit[] {
+  searchFigures(
+    text: string,
+    {
+      limit = 10,
+      prefixLast = false,
+      fields,
+    }: { limit?: number; prefixLast?: boolean; fields?: string[] } = {},
+  ): FigureHit[] {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return [];
-    const results = this.figureIndex.search(planned.query);
+    const results = this.figureIndex.search(planned.query, fields ? { fields } : {});
     return this.rerank(planned, results, limit, FIGURE_CONTENT_FIELDS).map((hit) => ({
       figureId: String(hit.result.id),
       score: hit.score,
@@ -690,6 +703,9 @@ function titleTermsOf(documents: readonly DocumentMeta[]): Map<string, Set<strin
 }
 
 type Expansion = ReturnType<Synonyms['expand']>[number];
+
+/** How many unknown words of one question get typo tolerance. */
+const MAX_FUZZY_TERMS = 3;
 
 /** The document id of a passage or figure id (`doc#p3.1`, `doc#p3.1~2` → `doc`). */
 export function docIdOf(id: string): string {
