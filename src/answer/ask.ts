@@ -2,7 +2,7 @@ import { scanNumberPhrases } from '../figures/numbers.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { analyzeWords } from '../search/analyzer.js';
 import type { PassageHit, QuestionWord } from '../search/search-index.js';
-import type { Figure, FigureKind } from '../types.js';
+import type { Citation, Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
 import { type FigureIntent, figureIntent } from './intent.js';
 import { topicsOf } from './suggest.js';
@@ -14,14 +14,8 @@ import { topicsOf } from './suggest.js';
 export const ANSWER_COVERAGE_THRESHOLD = 0.5;
 
 /** A passage quoted in an answer, with its citation. */
-export interface AnswerPassage {
+export interface AnswerPassage extends Citation {
   id: string;
-  docId: string;
-  title: string;
-  source?: string;
-  published?: string;
-  url?: string;
-  paragraph: number;
   text: string;
   score: number;
   /** Index terms of the passage that matched the question, for highlighting. */
