@@ -71,24 +71,19 @@ export function suggestFigureChoices(kb: KnowledgeBase, partial: string, limit =
     const value = clip(figure.label);
     if (choices.some((choice) => choice.value.toLowerCase() === value.toLowerCase())) continue;
     const docName = kb.documentsById.get(figure.docId)?.title ?? figure.docId;
-    choices.push({ name: clip(`${figure.label}: ${figure.text} (${docName})`), value });
+    choices.push({ name: clip(`${figure.label}: ${figure.text} (${clip(docName, 40)})`), value });
     if (choices.length >= limit) break;
   }
   return choices;
 }
 
-/** A question about a figure, phrased by its kind. */
+/**
+ * What to suggest for a figure: a question for a count (`How many high-tech enterprises?`), the
+ * label itself otherwise (`regional GDP`), which reads better than a forced question and searches
+ * just as well.
+ */
 function questionAbout(figure: Figure): string {
-  switch (figure.kind) {
-    case 'count':
-      return `How many ${figure.label}?`;
-    case 'streak':
-      return `For how long: ${figure.label}?`;
-    case 'rank':
-      return `What rank: ${figure.label}?`;
-    default:
-      return `What is the ${figure.label}?`;
-  }
+  return figure.kind === 'count' ? `How many ${figure.label}?` : figure.label;
 }
 
 /**
