@@ -181,6 +181,46 @@ async function main(): Promise<void> {
       postings: (q) => postingsOf(passageIndex, termsOf(planOf(q)).own, ['text']),
     }),
   );
+  // Selective terms only: the question's terms that at most 5 % of passages hold (falling back to
+  // all of them when none is that rare). Common terms would then be checked per candidate (a bitset
+  // per common term), not walked.
+  const documentFrequency = (term: string) => {
+    const inverted = (passageIndex as unknown as { _index: InvertedIndex })._index;
+    const docs = new Set<number>();
+    for (const [, postings] of inverted.get(term) ?? []) for (const id of postings.keys()) docs.add(id);
+    return docs.size;
+  };
+  const rareLimit = 0.05 * passageIndex.documentCount;
+  const selective = new Map(
+    questions.map((q) => {
+      const own = termsOf(planOf(q)).own;
+      const rare = own.filter((term) => documentFrequency(term) <= rareLimit);
+      return [q, rare.length > 0 ? rare : own];
+    }),
+  );
+  const selectiveQuery = (q: string) => ({
+    combineWith: 'OR' as const,
+    queries: [(selective.get(q) ?? []).join(' ')],
+    fields: ['text'],
+    tokenize: (text: string) => text.split(' ').filter(Boolean),
+    processTerm: (term: string) => term,
+  });
+  rows.push(
+    measure(
+      '  … and only terms in ≤ 5 % of passages',
+      questions,
+      repeat,
+      (q) => passageIndex.search(selectiveQuery(q)),
+      {
+        candidates: (q) => passageIndex.search(selectiveQuery(q)).length,
+        postings: (q) => postingsOf(passageIndex, selective.get(q) ?? [], ['text']),
+      },
+    ),
+  );
+  const inverted = (passageIndex as unknown as { _index: { keys(): Iterable<string> } })._index;
+  let commonTerms = 0;
+  for (const term of inverted.keys()) if (documentFrequency(term) > rareLimit) commonTerms++;
+  const bitsetKB = Math.round((commonTerms * passageIndex.documentCount) / 8 / 1024);
   rows.push(measure('plan()', questions, repeat, (q) => kb.index.plan(q)));
   rows.push(
     measure('searchPassages(limit 10)', questions, repeat, (q) => kb.index.searchPassages(q, { limit: 10 })),
@@ -263,7 +303,10 @@ async function main(): Promise<void> {
     .slice(0, 12);
   console.log('\nprefix expansion of the last word in the figure index (term → index terms it prefixes):');
   for (const e of expansions) console.log(`  "${e.prefix}": ${e.terms}`);
-  console.log(`\n(${path.relative(process.cwd(), corpus.knowledgeDir)}, origin ${kb.origin})`);
+  console.log(
+    `\nterms in > 5 % of passages: ${commonTerms} (one bitset each over the passages: ${bitsetKB} KB in all)`,
+  );
+  console.log(`(${path.relative(process.cwd(), corpus.knowledgeDir)}, origin ${kb.origin})`);
 }
 
 await main();
