@@ -3,6 +3,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { type Answer, ask } from '../src/answer/ask.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
+import { count } from '../src/text/count.js';
 import { answerEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
 import { escapeText } from './render/text.js';
@@ -46,7 +47,7 @@ export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: stri
       ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.`
       : '';
   return notice(
-    `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${kb.documents.length} documents).${tries}`,
+    `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${count(kb.documents.length, 'document')}).${tries}`,
     {
       answered: false,
     },

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
+import { count } from '../src/text/count.js';
 import { EMBED_COLOR } from './render/answer.js';
 import { SHARE_LABEL } from './render/buttons.js';
 import { ephemeral } from './reply/messages.js';
@@ -32,7 +33,7 @@ export const command: CommandModule = {
           color: EMBED_COLOR,
           title: 'factdesk',
           description: [
-            `I answer questions about the ${kb.documents.length} documents of ${kb.name}, with the passages and figures they cite.`,
+            `I answer questions about the ${count(kb.documents.length, 'document')} of ${kb.name}, with the passages and figures they cite.`,
             '',
             ...HELP_LINES,
           ].join('\n'),

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { count } from '../src/text/count.js';
 import { escapeText } from './render/text.js';
 import { notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
@@ -18,7 +19,7 @@ export const command: CommandModule = {
   slow: true,
   async execute(_invocation, context) {
     const report = await context.reload();
-    const counts = `${report.documents} documents, ${report.passages} passages, ${report.figures} figures`;
+    const counts = `${count(report.documents, 'document')}, ${count(report.passages, 'passage')}, ${count(report.figures, 'figure')}`;
     const problems = report.problems.map((line) => `• ${escapeText(line)}`).join('\n');
     if (!report.ok) {
       return notice(`Reload failed; still serving the previous knowledge (${counts}).\n${problems}`);

@@ -2,6 +2,7 @@ import { hyperlink } from '@discordjs/formatters';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
+import { count } from '../src/text/count.js';
 import { EMBED_COLOR } from './render/answer.js';
 import { escapeText } from './render/text.js';
 import { LIMITS } from './reply/limits.js';
@@ -46,7 +47,7 @@ export const command: CommandModule = {
       embeds: [
         {
           color: EMBED_COLOR,
-          title: `${kb.name}: ${kb.documents.length} documents`,
+          title: `${kb.name}: ${count(kb.documents.length, 'document')}`,
           description: description || 'The knowledge folder has no documents yet.',
           footer: { text: `${kb.passages.length} passages · ${kb.figures.length} figures · factdesk` },
         },

@@ -7,6 +7,7 @@ import { formatProblem } from '../knowledge/load.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
+import { count } from '../text/count.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import { fail, run } from './run.js';
 
@@ -47,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     for (const problem of kb.problems) process.stdout.write(`${formatProblem(problem)}\n`);
     const errors = kb.problems.filter((problem) => problem.severity === 'error').length;
     process.stdout.write(
-      `${kb.dir}: ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures; ${errors} error(s).\n`,
+      `${kb.dir}: ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')}; ${count(errors, 'error')}.\n`,
     );
     return errors > 0 ? 1 : 0;
   }
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     const { file, bytes } = await writePrebuiltIndex(kb);
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
-      `Wrote ${file} (${(bytes / 1024).toFixed(1)} KiB): ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures in ${ms} ms.\n`,
+      `Wrote ${file} (${(bytes / 1024).toFixed(1)} KiB): ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')} in ${ms} ms.\n`,
     );
     return 0;
   }

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { dispatch } from '../../commands/dispatch.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
+import { count } from '../text/count.js';
 import { renderReplyForTerminal } from './terminal.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
@@ -30,7 +31,7 @@ export function parseConsoleLine(line: string): Invocation | undefined {
 export function consoleBanner(app: App): string {
   const kb = app.knowledge.get();
   return [
-    `factdesk: ${kb.documents.length} documents, ${kb.passages.length} passages, ${kb.figures.length} figures from ${kb.dir}`,
+    `factdesk: ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')} from ${kb.dir}`,
     'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
     'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
   ].join('\n');

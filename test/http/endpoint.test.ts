@@ -447,7 +447,7 @@ describe('deferral when a handler is slow', () => {
     const sent = await post(slowServer.url, keys.privateKey, slash('reload'));
     expect(sent.body).toEqual({ type: 5, data: { flags: 64 } });
     const requests = await recorder.waitFor(before + 1);
-    expect(requests[before]?.body.content).toMatch(/^Reloaded: 1 documents, \d+ passages, \d+ figures/);
+    expect(requests[before]?.body.content).toMatch(/^Reloaded: 1 document, \d+ passages, \d+ figures/);
   });
 
   it('defers a public answer without the ephemeral flag', async () => {
