@@ -473,6 +473,7 @@ export class SearchIndex {
     expansions: Expansion[],
     selectors: Set<WordUnit>,
     contentFields: ReadonlySet<string>,
+    weights: readonly number[],
   ) {
     const inContent = (term: string) =>
       result.match[term]?.some((field) => contentFields.has(field)) ?? false;
@@ -486,7 +487,7 @@ export class SearchIndex {
     let covered = 0;
     const matchedWords: string[] = [];
     planned.units.forEach((unit, index) => {
-      const weight = Math.max(...unit.terms.map((term) => this.weightOf(term)));
+      const weight = weights[index] ?? 0;
       total += weight;
       const titleCredit = selectors.has(unit) ? 1 : TITLE_ONLY_CREDIT;
       let credit = 0;
@@ -554,6 +555,8 @@ export class SearchIndex {
     const selectorSet = new Set(selectors);
     const scope = this.scopeOf(planned.units);
     const best = pool.reduce((max, result) => Math.max(max, result.score), 0) || 1;
+    // A word's weight depends on the question only: computed once, not once per pooled result.
+    const weights = planned.units.map((unit) => Math.max(...unit.terms.map((term) => this.weightOf(term))));
     const ranked = pool.map((result) => {
       const { coverage, matchedWords } = this.coverage(
         planned,
@@ -561,6 +564,7 @@ export class SearchIndex {
         expansions,
         selectorSet,
         contentFields,
+        weights,
       );
       const id = String(result.id);
       const docId = docIdOf(id);
