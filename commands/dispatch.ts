@@ -37,6 +37,28 @@ export function isSlow(invocation: Invocation): boolean {
   return invocation.kind === 'command' && (commandsByName.get(invocation.name)?.slow ?? false);
 }
 
+/**
+ * The reply, if it is ready within `deferAfterMs`; `undefined` when the transport must defer first
+ * (at once for a slow command or a threshold of 0). Shared by every transport that owes Discord a
+ * first response within 3 seconds.
+ */
+export async function replyWithin(
+  invocation: Invocation,
+  pending: Promise<Reply>,
+  deferAfterMs: number,
+): Promise<Reply | undefined> {
+  if (deferAfterMs <= 0 || isSlow(invocation)) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), deferAfterMs);
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Whether the reply to a button edits the message it is on (so a deferral is an update). */
 export function willUpdateMessage(invocation: Invocation): boolean {
   return invocation.kind === 'button' && (buttonsByPrefix.get(invocation.name)?.updatesMessage ?? false);

@@ -7,7 +7,13 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
 } from 'discord.js';
-import { dispatch, isSlow, newErrorId, willBeEphemeral, willUpdateMessage } from '../../commands/dispatch.js';
+import {
+  dispatch,
+  newErrorId,
+  replyWithin,
+  willBeEphemeral,
+  willUpdateMessage,
+} from '../../commands/dispatch.js';
 import type { MessageData, Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
@@ -129,19 +135,11 @@ export async function handleInteraction(
       if (willUpdateMessage(invocation) && repliable.isButton()) await repliable.deferUpdate();
       else await repliable.deferReply(willBeEphemeral(invocation) ? { flags: MessageFlags.Ephemeral } : {});
     };
-    // Slow commands (a reload) defer at once; the others only when they are not done in time.
-    if (deferAfterMs <= 0 || isSlow(invocation)) await defer();
     const pending = dispatch(invocation, app.deps);
-    if (!repliable.deferred) {
-      let timer: NodeJS.Timeout | undefined;
-      const slow = new Promise<'slow'>((resolve) => {
-        timer = setTimeout(() => resolve('slow'), deferAfterMs);
-      });
-      const first = await Promise.race([pending, slow]);
-      clearTimeout(timer);
-      if (first === 'slow') await defer();
-    }
-    await send(repliable, await pending);
+    // Slow commands (a reload) defer at once; the others only when they are not done in time.
+    const quick = await replyWithin(invocation, pending, deferAfterMs);
+    if (!quick) await defer();
+    await send(repliable, quick ?? (await pending));
   } catch (error) {
     app.logger.error(
       { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },

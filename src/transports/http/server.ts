@@ -10,8 +10,8 @@ import {
 } from 'discord-api-types/v10';
 import {
   dispatch,
-  isSlow,
   newErrorId,
+  replyWithin,
   willBeEphemeral,
   willUpdateMessage,
 } from '../../../commands/dispatch.js';
@@ -269,19 +269,8 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
       // Autocomplete cannot be deferred; its handlers are synchronous lookups.
       return { body: responseOf(await pending, invocation), outcome: 'inline' };
     }
-    const slow = Symbol('slow');
-    let timer: NodeJS.Timeout | undefined;
-    const first =
-      deferAfterMs <= 0 || isSlow(invocation)
-        ? slow
-        : await Promise.race([
-            pending,
-            new Promise<typeof slow>((resolve) => {
-              timer = setTimeout(() => resolve(slow), deferAfterMs);
-            }),
-          ]);
-    clearTimeout(timer);
-    if (first !== slow) {
+    const first = await replyWithin(invocation, pending, deferAfterMs);
+    if (first) {
       countQuestion(first);
       return { body: responseOf(first, invocation), outcome: 'inline' };
     }
