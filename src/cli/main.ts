@@ -8,6 +8,7 @@ import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
 import { count } from '../text/count.js';
+import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import { fail, run } from './run.js';
 
@@ -21,6 +22,14 @@ With no question and piped input, ask and figure read one question per line and 
 KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).`;
 
 type Mode = 'ask' | 'figure';
+
+const CLI_USER = { id: '0', name: 'cli' };
+
+/** The CLI answers in the language of `LANG` (or `LC_ALL`), like the console. */
+function localeOf(config: Parameters<typeof terminalLocale>[0]): { locale?: string } {
+  const locale = terminalLocale(config);
+  return locale ? { locale } : {};
+}
 
 /** Answers one question as the JSON object of the CLI's `--json` mode. */
 function answerJson(mode: Mode, kb: Parameters<typeof ask>[0], text: string): unknown {
@@ -75,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ documents })}\n`);
     } else {
       const reply = await dispatch(
-        { kind: 'command', name: 'sources', options: {}, user: { id: '0', name: 'cli' } },
+        { kind: 'command', name: 'sources', options: {}, user: CLI_USER, ...localeOf(config) },
         app.deps,
       );
       process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
@@ -99,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = command === 'ask' ? { question: text } : { topic: text };
   const reply = await dispatch(
-    { kind: 'command', name: command, options, user: { id: '0', name: 'cli' } },
+    { kind: 'command', name: command, options, user: CLI_USER, ...localeOf(config) },
     { context: app.deps.context },
   );
   process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
