@@ -89,3 +89,21 @@ export function countOf(locale: string | undefined, n: number, noun: Counted): s
 export function localizations(key: MessageKey): Record<(typeof LOCALISED)[number], string> {
   return { 'zh-CN': CATALOGS['zh-CN'][key], 'zh-TW': CATALOGS['zh-TW'][key] };
 }
+
+const SLASH_COMMANDS = ['ask', 'figure', 'sources', 'help', 'reload'] as const;
+
+/**
+ * The English name of a slash command typed in any language factdesk speaks (for the console,
+ * where a user types `/提问` as Discord would show it); any other name comes back lowercased.
+ *
+ * @example
+ * canonicalCommandName('提问') // → 'ask'
+ * canonicalCommandName('Figure') // → 'figure'
+ */
+export function canonicalCommandName(typed: string): string {
+  const lower = typed.toLowerCase();
+  for (const name of SLASH_COMMANDS) {
+    if (LANGUAGES.some((language) => CATALOGS[language][`${name}.name`] === lower)) return name;
+  }
+  return lower;
+}

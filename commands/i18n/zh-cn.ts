@@ -35,7 +35,7 @@ export const zhCN: Catalog = {
 
   'ask.empty': '问我点什么吧，例如 `/提问 问题: 广东有多少家高新技术企业？`',
   'figure.empty': '请说出一个主题，例如 `/数据 主题: 地区生产总值`。',
-  'notFound.message': '在{{knowledge}}（{{documents}}）中没有找到“{{what}}”的答案。{{tries}}',
+  'notFound.message': '在 {{knowledge}}（{{documents}}）中没有找到“{{what}}”的答案。{{tries}}',
   'notFound.tries': '\n可以试试这些主题：{{topics}}。',
   'list.quoted': '“{{text}}”',
   'list.separator': '、',
@@ -53,7 +53,7 @@ export const zhCN: Catalog = {
   'audience.for': '给 {{target}}（{{asker}} 提问）：',
   'audience.askedBy': '{{asker}} 提问',
 
-  'help.intro': '我根据{{knowledge}}的{{documents}}回答问题，并给出它们引用的段落和数据。',
+  'help.intro': '我根据 {{knowledge}} 中的 {{documents}}回答问题，并给出它们引用的段落和数据。',
   'help.ask':
     '**/提问** `问题` — 回答你问题的段落，附出处和其中的数据。回答默认只有你能看到；加上 `分享: True` 发给所有人，或用 `发给: @某人` 发给此人。',
   'help.figure': '**/数据** `主题` — 快速查一个数据：数值、它衡量什么、出自哪一句。输入时会有提示。',

@@ -35,7 +35,7 @@ export const zhTW: Catalog = {
 
   'ask.empty': '問我點什麼吧，例如 `/提問 問題: 廣東有多少家高新技術企業？`',
   'figure.empty': '請說出一個主題，例如 `/數據 主題: 地區生產總值`。',
-  'notFound.message': '在{{knowledge}}（{{documents}}）中沒有找到「{{what}}」的答案。{{tries}}',
+  'notFound.message': '在 {{knowledge}}（{{documents}}）中沒有找到「{{what}}」的答案。{{tries}}',
   'notFound.tries': '\n可以試試這些主題：{{topics}}。',
   'list.quoted': '「{{text}}」',
   'list.separator': '、',
@@ -53,7 +53,7 @@ export const zhTW: Catalog = {
   'audience.for': '給 {{target}}（{{asker}} 提問）：',
   'audience.askedBy': '{{asker}} 提問',
 
-  'help.intro': '我根據{{knowledge}}的{{documents}}回答問題，並給出它們引用的段落和數據。',
+  'help.intro': '我根據 {{knowledge}} 中的 {{documents}}回答問題，並給出它們引用的段落和數據。',
   'help.ask':
     '**/提問** `問題` — 回答你問題的段落，附出處和其中的數據。回答預設只有你看得到；加上 `分享: True` 發給所有人，或用 `發給: @某人` 發給此人。',
   'help.figure': '**/數據** `主題` — 快速查一個數據：數值、它衡量什麼、出自哪一句。輸入時會有提示。',

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { dispatch } from '../../commands/dispatch.js';
-import { countOf, localeFromLang, t } from '../../commands/i18n/index.js';
+import { canonicalCommandName, countOf, localeFromLang, t } from '../../commands/i18n/index.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
 import { renderReplyForTerminal } from './terminal.js';
@@ -18,8 +18,8 @@ const CONSOLE_USER = { id: '0', name: 'console' };
 export function parseConsoleLine(line: string, locale?: string): Invocation | undefined {
   const text = line.trim();
   if (!text) return undefined;
-  const match = /^\/(\w+)\s*(.*)$/s.exec(text);
-  const name = match?.[1]?.toLowerCase() ?? 'ask';
+  const match = /^\/([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
+  const name = match?.[1] ? canonicalCommandName(match[1]) : 'ask';
   const rest = match ? (match[2] ?? '').trim() : text;
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
