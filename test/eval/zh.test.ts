@@ -117,7 +117,9 @@ describe('Chinese eval questions', () => {
       expect(answered.filter((q) => q.expect.docId === id).length, id).toBeGreaterThanOrEqual(8);
     }
     const numbers = questions.filter((q) => q.kind === 'number');
-    expect(numbers.some((q) => CHINESE_NUMERAL.test(q.question) && !ARABIC_DIGIT.test(q.question))).toBe(true);
+    expect(numbers.some((q) => CHINESE_NUMERAL.test(q.question) && !ARABIC_DIGIT.test(q.question))).toBe(
+      true,
+    );
     expect(numbers.some((q) => ARABIC_DIGIT.test(q.question))).toBe(true);
   });
 
