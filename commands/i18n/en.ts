@@ -36,6 +36,8 @@ export const en = {
   'count.passage.other': '{{n}} passages',
   'count.figure.one': '{{n}} figure',
   'count.figure.other': '{{n}} figures',
+  'count.error.one': '{{n}} error',
+  'count.error.other': '{{n}} errors',
 
   // /ask and /figure
   'ask.empty': 'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
@@ -90,6 +92,13 @@ export const en = {
   'dispatch.rateLimited': "You're asking quickly! Try again in {{seconds}} s.",
   'dispatch.failed':
     'Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: `{{errorId}}`.',
+
+  'http.nothing': 'Sorry, I have nothing to show for that.',
+  'http.unsupported': "Sorry, I can't handle that kind of interaction. Try `/help`.",
+
+  // Command line
+  'cli.checked': '{{dir}}: {{documents}}, {{passages}}, {{figures}}; {{errors}}.',
+  'cli.wrote': 'Wrote {{file}} ({{size}} KiB): {{documents}}, {{passages}}, {{figures}} in {{ms}} ms.',
 
   // Local console
   'console.counts': 'factdesk: {{documents}}, {{passages}}, {{figures}} from {{dir}}',

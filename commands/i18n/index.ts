@@ -56,7 +56,7 @@ export function t(
 }
 
 /** Nouns that have counted forms in the catalog. */
-export type Counted = 'document' | 'passage' | 'figure';
+export type Counted = 'document' | 'passage' | 'figure' | 'error';
 
 const plurals = new Map<Language, Intl.PluralRules>();
 

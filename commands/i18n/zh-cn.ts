@@ -32,6 +32,8 @@ export const zhCN: Catalog = {
   'count.passage.other': '{{n}} 个段落',
   'count.figure.one': '{{n}} 个数据',
   'count.figure.other': '{{n}} 个数据',
+  'count.error.one': '{{n}} 个错误',
+  'count.error.other': '{{n}} 个错误',
 
   'ask.empty': '问我点什么吧，例如 `/提问 问题: 广东有多少家高新技术企业？`',
   'figure.empty': '请说出一个主题，例如 `/数据 主题: 地区生产总值`。',
@@ -77,6 +79,13 @@ export const zhCN: Catalog = {
   'dispatch.unknown': '我不认识这个命令。试试 `/帮助` 看看我能做什么。',
   'dispatch.rateLimited': '你问得太快了！请 {{seconds}} 秒后再试。',
   'dispatch.failed': '抱歉，我这边出了问题。如果一直这样，请把这个编号告诉管理员：`{{errorId}}`。',
+
+  'http.nothing': '抱歉，这里没有可以显示的内容。',
+  'http.unsupported': '抱歉，我处理不了这类交互。试试 `/帮助`。',
+
+  'cli.checked': '{{dir}}：{{documents}}，{{passages}}，{{figures}}；{{errors}}。',
+  'cli.wrote':
+    '已写入 {{file}}（{{size}} KiB）：{{documents}}，{{passages}}，{{figures}}，用时 {{ms}} 毫秒。',
 
   'console.counts': 'factdesk：{{documents}}，{{passages}}，{{figures}}，来自 {{dir}}',
   'console.noToken':

@@ -32,6 +32,8 @@ export const zhTW: Catalog = {
   'count.passage.other': '{{n}} 個段落',
   'count.figure.one': '{{n}} 個數據',
   'count.figure.other': '{{n}} 個數據',
+  'count.error.one': '{{n}} 個錯誤',
+  'count.error.other': '{{n}} 個錯誤',
 
   'ask.empty': '問我點什麼吧，例如 `/提問 問題: 廣東有多少家高新技術企業？`',
   'figure.empty': '請說出一個主題，例如 `/數據 主題: 地區生產總值`。',
@@ -77,6 +79,13 @@ export const zhTW: Catalog = {
   'dispatch.unknown': '我不認識這個指令。試試 `/說明` 看看我能做什麼。',
   'dispatch.rateLimited': '你問得太快了！請 {{seconds}} 秒後再試。',
   'dispatch.failed': '抱歉，我這邊出了問題。如果一直這樣，請把這個編號告訴管理員：`{{errorId}}`。',
+
+  'http.nothing': '抱歉，這裡沒有可以顯示的內容。',
+  'http.unsupported': '抱歉，我處理不了這類互動。試試 `/說明`。',
+
+  'cli.checked': '{{dir}}：{{documents}}，{{passages}}，{{figures}}；{{errors}}。',
+  'cli.wrote':
+    '已寫入 {{file}}（{{size}} KiB）：{{documents}}，{{passages}}，{{figures}}，用時 {{ms}} 毫秒。',
 
   'console.counts': 'factdesk：{{documents}}，{{passages}}，{{figures}}，來自 {{dir}}',
   'console.noToken':

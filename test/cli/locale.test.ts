@@ -31,6 +31,14 @@ describe('the console and the CLI follow LANG', () => {
     expect(stdout).toContain('在 knowledge（2 份文件）中沒有找到「recipe for chocolate cake」的答案。');
   });
 
+  it('sums up check-knowledge in Chinese', async () => {
+    const { code, stdout } = await runEntry('src/cli/main.ts', ['check-knowledge'], {
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/：2 份文档，\d+ 个段落，\d+ 个数据；0 个错误。\n$/);
+  });
+
   it('stays English with LANG=en_US.UTF-8', async () => {
     const { code, stdout } = await runEntry('src/cli/main.ts', ['ask', 'recipe for chocolate cake'], {
       env: { LANG: 'en_US.UTF-8' },

@@ -71,6 +71,14 @@ describe('HTTP endpoint locale', () => {
     expect(cite.body.data?.content).toBe('这条消息里没有可以引用的内容。');
   });
 
+  it('tells a zh-CN user in Chinese that a kind of interaction is not handled', async () => {
+    const modal = { ...slash('help'), type: 5, data: { custom_id: 'form', components: [] } };
+    const zh = await send(inLocale('zh-CN', modal));
+    expect(zh.body.data?.content).toBe('抱歉，我处理不了这类交互。试试 `/帮助`。');
+    const en = await send(inLocale('en-GB', modal));
+    expect(en.body.data?.content).toBe("Sorry, I can't handle that kind of interaction. Try `/help`.");
+  });
+
   it.each(['en-US', 'de', 'es-ES'])('answers %s in English', async (locale) => {
     const help = await send(inLocale(locale, slash('help')));
     expect(helpText(help.body.data)).toContain('**/sources** — the documents');
