@@ -90,5 +90,6 @@ export const zhCN: Catalog = {
   'console.counts': 'factdesk：{{documents}}，{{passages}}，{{figures}}，来自 {{dir}}',
   'console.noToken':
     '本地控制台（未设置 DISCORD_TOKEN）。要连接 Discord，请设置 DISCORD_TOKEN 和 DISCORD_APPLICATION_ID（见 .env.example）。',
-  'console.usage': '输入一个问题，或 /ask <问题>、/figure <主题>、/sources、/help。按 Ctrl+D 退出。',
+  'console.usage':
+    '输入一个问题，或 /提问 <问题>、/数据 <主题>、/来源、/帮助（英文命令名也可以）。按 Ctrl+D 退出。',
 };

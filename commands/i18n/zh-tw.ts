@@ -90,5 +90,6 @@ export const zhTW: Catalog = {
   'console.counts': 'factdesk：{{documents}}，{{passages}}，{{figures}}，來自 {{dir}}',
   'console.noToken':
     '本機主控台（未設定 DISCORD_TOKEN）。要連線 Discord，請設定 DISCORD_TOKEN 和 DISCORD_APPLICATION_ID（見 .env.example）。',
-  'console.usage': '輸入一個問題，或 /ask <問題>、/figure <主題>、/sources、/help。按 Ctrl+D 離開。',
+  'console.usage':
+    '輸入一個問題，或 /提問 <問題>、/數據 <主題>、/來源、/說明（英文指令名也可以）。按 Ctrl+D 離開。',
 };
