@@ -64,6 +64,15 @@ describe('a zh-CN interaction', () => {
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('gets a figure with Chinese field names and an empty topic hint in Chinese', async () => {
+    const callback = await command('zh-CN', 'figure', [option('topic', 'regional GDP')]);
+    const [embed] = callback.data.embeds;
+    expect(embed.description).toContain('13 trillion yuan');
+    expect(embed.fields.map((field: Json) => field.name)).toContain('相近的数据');
+    const empty = await command('zh-CN', 'figure', [option('topic', ' ')]);
+    expect(empty.data.content).toBe('请说出一个主题，例如 `/数据 主题: 地区生产总值`。');
+  });
+
   it('lists the sources with Chinese counts', async () => {
     const callback = await command('zh-CN', 'sources');
     expect(callback.data.embeds[0].title).toBe('knowledge：2 份文档');
