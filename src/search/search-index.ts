@@ -313,7 +313,11 @@ export class SearchIndex {
     // A name the documents lack ("Apple", "France") is as specific as the rarest word, however
     // often it is said in everyday speech.
     const weights = units.map((unit) =>
-      Math.max(...unit.terms.map((term) => (unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term)))),
+      Math.max(
+        ...unit.terms.map((term) =>
+          unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term),
+        ),
+      ),
     );
     const known = units.map((unit) => unit.terms.some((term) => this.knows(term)));
     const terms = [...new Set(units.flatMap((unit) => unit.terms))];
