@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { buttonsByPrefix, commandsByName } from './index.js';
-import type { RateLimiter } from './rate-limit.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
 import type { Reply } from './reply/payload.js';
@@ -9,8 +8,6 @@ import type { CommandContext, Invocation } from './types.js';
 /** What a transport needs to answer interactions. */
 export interface DispatchDeps {
   context: CommandContext;
-  /** Per-user limit on commands and buttons (not on autocomplete). */
-  rateLimiter?: RateLimiter;
 }
 
 /** A short id that ties the apology a user sees to the log line with the stack. */
@@ -66,7 +63,7 @@ export function willUpdateMessage(invocation: Invocation): boolean {
 
 /**
  * Runs the handler of an invocation and returns a reply within Discord's limits. Never throws:
- * an unknown command, a rate-limited user or a failing handler all get a polite ephemeral
+ * an unknown command or a failing handler gets a polite ephemeral
  * message, and a failure is logged once with its stack and an error id the user also sees.
  * Logs one line per command: name, latency, outcome, whether it was answered (no message content).
  */
@@ -92,13 +89,6 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   if (!handler) {
     log('unknown');
     return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
-  }
-  if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
-    const waitMs = deps.rateLimiter.take(invocation.user.id);
-    if (waitMs > 0) {
-      log('rate-limited');
-      return enforceReply(notice(`You're asking quickly! Try again in ${Math.ceil(waitMs / 1000)} s.`));
-    }
   }
   try {
     let reply: Reply;

@@ -8,20 +8,13 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import {
-  dispatch,
-  newErrorId,
-  replyWithin,
-  willBeEphemeral,
-  willUpdateMessage,
-} from '../../../commands/dispatch.js';
+import { newErrorId } from '../../../commands/dispatch.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
-import type { Invocation } from '../../../commands/types.js';
 import type { App } from '../../runtime/app.js';
 import { ConfigError } from '../../runtime/config.js';
-import { DEFER_AFTER_MS } from '../gateway.js';
+import { answerInteraction, DEFER_AFTER_MS, type Responder, type ResponseOutcome } from '../respond.js';
 import { invocationFromInteraction } from './invocation.js';
 import { createMetrics, type HttpMetrics, type InteractionLabel, type Outcome } from './metrics.js';
 import { createVerifier, type Verifier } from './verify.js';
@@ -40,8 +33,8 @@ export interface HttpServerOptions {
   /** Discord's public key, 64 hex characters (default: `DISCORD_PUBLIC_KEY` from the config). */
   publicKey?: string;
   /**
-   * How long a handler may run before the endpoint defers and finishes by webhook (default: the
-   * gateway's {@link DEFER_AFTER_MS}). 0 always defers.
+   * How long a handler may run before the endpoint defers and finishes by webhook (default
+   * {@link DEFER_AFTER_MS}, as on the gateway). 0 always defers.
    */
   deferAfterMs?: number;
   /** Discord's API base without version (default: `DISCORD_API_URL`, else discord.com). */
@@ -146,23 +139,9 @@ function politeResponse(content: string): APIInteractionResponse {
   return { type: InteractionResponseType.ChannelMessageWithSource, data: politeData(content) };
 }
 
-function withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
+function _withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
   const { flags: _flags, ...rest } = data;
   return rest;
-}
-
-/** The inline response to a finished reply: a message (4), an update of the button's message (7) or choices (8). */
-export function responseOf(reply: Reply, invocation: Invocation): APIInteractionResponse {
-  if (invocation.kind === 'autocomplete') {
-    // Discord accepts only choices here (an unknown command gets none).
-    const choices = reply.kind === 'choices' ? reply.choices : [];
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
-  }
-  if (reply.kind === 'choices') return politeResponse('Sorry, I have nothing to show for that.');
-  if (reply.kind === 'update' && invocation.kind === 'button') {
-    return { type: InteractionResponseType.UpdateMessage, data: withoutFlags(reply.data) };
-  }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: reply.data };
 }
 
 function baseUrl(server: Server): string {
@@ -210,44 +189,59 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     if (reply.meta?.answered !== undefined) metrics.questions.inc({ answered: String(reply.meta.answered) });
   }
 
-  /**
-   * Sends the answer of a deferred interaction, once the deferral has gone out: an edit of the
-   * deferral, or a follow-up message.
-   */
-  async function finishDeferred(
-    raw: APIInteraction,
-    invocation: Invocation,
-    pending: Promise<Reply>,
-    asUpdate: boolean,
-    deferralSent: Promise<void>,
-  ) {
-    const [reply] = await Promise.all([pending, deferralSent]);
-    countQuestion(reply);
-    const data =
-      reply.kind === 'choices' ? politeData('Sorry, I have nothing to show for that.') : reply.data;
-    try {
-      if (asUpdate && reply.kind !== 'update') {
-        // The button's message stays as it was; the reply is a new (possibly ephemeral) message.
-        await rest.post(Routes.webhook(raw.application_id, raw.token), { body: data, auth: false });
-      } else {
-        await rest.patch(Routes.webhookMessage(raw.application_id, raw.token), {
-          body: withoutFlags(data),
-          auth: false,
-        });
-      }
-      metrics.followUps.inc({ outcome: 'ok' });
-    } catch (error) {
-      metrics.followUps.inc({ outcome: 'failed' });
-      logger.error(
-        { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },
-        'sending a deferred answer to Discord failed',
-      );
-    }
-  }
-
   function owe(task: Promise<void>): void {
     const tracked = task.finally(() => owed.delete(tracked));
     owed.add(tracked);
+  }
+
+  /**
+   * The endpoint's {@link Responder}: the first response becomes the HTTP response body; what
+   * comes after a deferral goes by webhook once that body has been sent (the interaction token
+   * authorises it).
+   */
+  function httpResponder(
+    raw: APIInteraction,
+    respondWith: (body: APIInteractionResponse) => void,
+    responseSent: Promise<void>,
+  ): Responder {
+    const original = Routes.webhookMessage(raw.application_id, raw.token);
+    const later = async (send: () => Promise<unknown>) => {
+      await responseSent;
+      try {
+        await send();
+        metrics.followUps.inc({ outcome: 'ok' });
+      } catch (error) {
+        metrics.followUps.inc({ outcome: 'failed' });
+        throw error;
+      }
+    };
+    return {
+      async choices(choices) {
+        respondWith({
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices },
+        });
+      },
+      async reply(data) {
+        respondWith({ type: InteractionResponseType.ChannelMessageWithSource, data });
+      },
+      async update(data) {
+        respondWith({ type: InteractionResponseType.UpdateMessage, data });
+      },
+      async deferReply(ephemeral) {
+        respondWith({
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          ...(ephemeral ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+        });
+      },
+      async deferUpdate() {
+        respondWith({ type: InteractionResponseType.DeferredMessageUpdate });
+      },
+      editOriginal: (data) => later(() => rest.patch(original, { body: data, auth: false })),
+      deleteOriginal: () => later(() => rest.delete(original, { auth: false })),
+      followUp: (data) =>
+        later(() => rest.post(Routes.webhook(raw.application_id, raw.token), { body: data, auth: false })),
+    };
   }
 
   /** Works out the response to one verified interaction; may leave an answer owed by webhook. */
@@ -264,27 +258,30 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
         outcome: 'unsupported',
       };
     }
-    const pending = dispatch(invocation, app.deps);
-    if (invocation.kind === 'autocomplete') {
-      // Autocomplete cannot be deferred; its handlers are synchronous lookups.
-      return { body: responseOf(await pending, invocation), outcome: 'inline' };
-    }
-    const first = await replyWithin(invocation, pending, deferAfterMs);
-    if (first) {
-      countQuestion(first);
-      return { body: responseOf(first, invocation), outcome: 'inline' };
-    }
-    const asUpdate = willUpdateMessage(invocation);
-    owe(finishDeferred(raw, invocation, pending, asUpdate, responseSent));
-    if (asUpdate)
-      return { body: { type: InteractionResponseType.DeferredMessageUpdate }, outcome: 'deferred' };
-    return {
-      body: {
-        type: InteractionResponseType.DeferredChannelMessageWithSource,
-        ...(willBeEphemeral(invocation) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    let respondWith: (body: APIInteractionResponse) => void = () => {};
+    const first = new Promise<APIInteractionResponse>((resolve) => {
+      respondWith = resolve;
+    });
+    let outcome: ResponseOutcome = 'inline';
+    const task = answerInteraction(invocation, app, httpResponder(raw, respondWith, responseSent), {
+      deferAfterMs,
+      onOutcome: (how) => {
+        outcome = how;
       },
-      outcome: 'deferred',
-    };
+      onReply: countQuestion,
+    });
+    owe(
+      task.then(
+        () => {},
+        (error: unknown) =>
+          logger.error(
+            { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },
+            'sending a deferred answer to Discord failed',
+          ),
+      ),
+    );
+    const body = await Promise.race([first, task.then(() => first)]);
+    return { body, outcome };
   }
 
   async function interactions(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
