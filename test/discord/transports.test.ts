@@ -131,7 +131,13 @@ async function httpTransport(
     command: (command, options, userId) => observe(slash(command, options as never, { id: userId })),
     button: (customId, message, userId) =>
       observe(
-        buttonClick(customId, { ...discordMessage(message.content ?? '', message.embeds ?? []), ...message }),
+        buttonClick(
+          customId,
+          { ...discordMessage(message.content ?? '', message.embeds ?? []), ...message },
+          {
+            id: userId,
+          },
+        ),
       ),
   };
 }
