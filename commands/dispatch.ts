@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buttonsByPrefix, commandsByName } from './index.js';
+import { EXPIRED_BUTTON } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
 import type { Reply } from './reply/payload.js';
@@ -88,6 +89,8 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   const handler = handlerOf(invocation);
   if (!handler) {
     log('unknown');
+    // A button factdesk no longer makes (or never made) is a stale one: say so, and what to do.
+    if (invocation.kind === 'button') return enforceReply(notice(EXPIRED_BUTTON));
     return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
   }
   try {

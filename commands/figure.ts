@@ -2,9 +2,10 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
-import { notFoundReply } from './ask.js';
 import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
+import { passageKey } from './render/keys.js';
+import { notFoundReply } from './render/page.js';
 import { forAudience, isPublic, notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -43,9 +44,13 @@ export const command: CommandModule = {
     const kb = context.knowledge();
     const answer = kb.memo.get(`figure:${topic}`, () => lookupFigure(kb, topic));
     if (!answer.answered) return notFoundReply(topic, kb, answer.suggestions);
+    const source = answer.figures[0] && kb.passagesById.get(answer.figures[0].passageId);
     const data = {
-      embeds: figureEmbeds(answer, kb.name),
-      components: answerButtons({ shareable: !isPublic(invocation) }),
+      embeds: figureEmbeds(answer),
+      components: answerButtons({
+        shareable: !isPublic(invocation),
+        cite: source ? [passageKey(source)] : [],
+      }),
     };
     return forAudience(invocation, data, { answered: true });
   },

@@ -1,26 +1,22 @@
-import { ask } from '../../src/answer/ask.js';
-import { answerMessage } from '../ask.js';
-import { questionOf } from '../render/answer.js';
-import { BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { BUTTON, EXPIRED_BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { answerMessage, pageOfKeys } from '../render/page.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 
-/** "More": replaces the answer with the next passages for the same question (editing the message). */
+/**
+ * "More": replaces the answer with the next passages, rebuilt from the passage keys the button
+ * carries (editing the message). When they are gone (the knowledge was reloaded), the answer stays
+ * and only the user is told.
+ */
 export const button: ButtonModule = {
   prefix: BUTTON.more,
   updatesMessage: true,
   ephemeral: () => true,
   execute(invocation, context) {
-    const { offset, question: fromId } = parseMoreCustomId(invocation.customId ?? '');
-    const question = fromId ?? questionOf(invocation.message?.embeds ?? []);
-    if (!question) return notice('I lost track of that question. Ask again with `/ask`.');
+    const more = parseMoreCustomId(invocation.customId ?? '');
     const kb = context.knowledge();
-    const answer = ask(kb, question, { offset });
-    if (!answer.answered) return notice('No more passages answer that question.');
-    return {
-      kind: 'update',
-      data: answerMessage(answer, kb, { ephemeral: true, offset }),
-      meta: { answered: true },
-    };
+    const page = more && pageOfKeys(kb, more.keys, more.offset);
+    if (!page) return notice(EXPIRED_BUTTON);
+    return { kind: 'update', data: answerMessage(page, { ephemeral: true }), meta: { answered: true } };
   },
 };

@@ -1,12 +1,19 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { LIMITS } from '../reply/limits.js';
+import { joinKeys, KEY_LENGTH, splitKeys } from './keys.js';
 
 /** custom_id prefixes of factdesk's buttons. */
 export const BUTTON = { share: 'share', more: 'more', cite: 'cite' } as const;
 
 /** The label of the share button, as users know it. */
 export const SHARE_LABEL = 'Share in channel';
+
+/** What a stale or unknown button says. */
+export const EXPIRED_BUTTON = 'This button has expired: ask again with `/ask`.';
+
+/** The most passages a "More" custom id can name after its prefix and offset. */
+export const MORE_KEYS = Math.floor((LIMITS.customId - `${BUTTON.more}:999:`.length) / KEY_LENGTH);
 
 function button(
   custom_id: string,
@@ -17,35 +24,48 @@ function button(
 }
 
 /**
- * The custom_id of "More": the next offset and, when it fits in 100 characters, the question;
- * a longer question is read back from the message itself.
+ * The custom_id of "More": the offset of the next page and the keys of the passages that follow,
+ * so the next page is rebuilt from the knowledge base, whatever the question's length.
  *
  * @example
- * moreCustomId(3, 'GDP of Guangdong') // → 'more:3:GDP of Guangdong'
+ * moreCustomId(3, ['AbCdEfG', 'HiJkLmN']) // → 'more:3:AbCdEfGHiJkLmN'
  */
-export function moreCustomId(offset: number, question: string): string {
-  const id = `${BUTTON.more}:${offset}:${question}`;
-  return id.length <= LIMITS.customId ? id : `${BUTTON.more}:${offset}`;
+export function moreCustomId(offset: number, keys: readonly string[]): string {
+  return `${BUTTON.more}:${offset}:${joinKeys(keys.slice(0, MORE_KEYS))}`;
 }
 
-/** Reads a "More" custom_id back. */
-export function parseMoreCustomId(customId: string): { offset: number; question?: string } {
-  const [, offset = '0', ...rest] = customId.split(':');
-  const question = rest.join(':');
-  return { offset: Math.max(0, Number.parseInt(offset, 10) || 0), ...(question ? { question } : {}) };
+/** Reads a "More" custom_id back; `undefined` when it is not one factdesk makes now. */
+export function parseMoreCustomId(customId: string): { offset: number; keys: string[] } | undefined {
+  const match = /^more:(\d{1,3}):([\w-]+)$/.exec(customId);
+  const keys = match ? splitKeys(match[2] ?? '') : undefined;
+  return match && keys ? { offset: Number(match[1]), keys } : undefined;
 }
 
-/** The buttons under an answer: Share (on an ephemeral answer), More (when more passages match), Cite. */
+/** The custom_id of "Cite": the keys of the passages the message quotes. */
+export function citeCustomId(keys: readonly string[]): string {
+  return `${BUTTON.cite}:${joinKeys(keys.slice(0, MORE_KEYS))}`;
+}
+
+/** Reads a "Cite" custom_id back; `undefined` when it is not one factdesk makes now. */
+export function parseCiteCustomId(customId: string): string[] | undefined {
+  const match = /^cite:([\w-]+)$/.exec(customId);
+  return match ? splitKeys(match[1] ?? '') : undefined;
+}
+
+/**
+ * The buttons under an answer: Share (on an ephemeral answer), More (when passages follow), Cite
+ * (for the passages shown).
+ */
 export function answerButtons(options: {
   shareable: boolean;
-  more?: { offset: number; question: string };
+  cite: readonly string[];
+  more?: { offset: number; keys: readonly string[] };
 }): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.shareable) buttons.push(button(BUTTON.share, SHARE_LABEL, ButtonStyle.Primary));
-  if (options.more)
-    buttons.push(
-      button(moreCustomId(options.more.offset, options.more.question), 'More', ButtonStyle.Secondary),
-    );
-  buttons.push(button(BUTTON.cite, 'Cite', ButtonStyle.Secondary));
-  return [{ type: ComponentType.ActionRow, components: buttons }];
+  if (options.more && options.more.keys.length > 0)
+    buttons.push(button(moreCustomId(options.more.offset, options.more.keys), 'More', ButtonStyle.Secondary));
+  if (options.cite.length > 0)
+    buttons.push(button(citeCustomId(options.cite), 'Cite', ButtonStyle.Secondary));
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
