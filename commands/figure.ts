@@ -6,6 +6,7 @@ import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
 import { passageKey } from './render/keys.js';
 import { notFoundReply } from './render/page.js';
+import { figureView } from './render/view.js';
 import { forAudience, isPublic, notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -52,7 +53,7 @@ export const command: CommandModule = {
         cite: source ? [passageKey(source)] : [],
       }),
     };
-    return forAudience(invocation, data, { answered: true });
+    return forAudience(invocation, data, { answered: true, view: figureView(answer) });
   },
   autocomplete(invocation, context) {
     const kb = context.knowledge();

@@ -1,7 +1,6 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import type { LoadReport } from '../src/runtime/knowledge-holder.js';
 import type { Reply } from './reply/payload.js';
 
 /** Who triggered an interaction. */
@@ -26,10 +25,25 @@ export interface Invocation {
   /** For a button: its full custom_id. */
   customId?: string;
   user: Actor;
+  /**
+   * The member's permissions in the channel (Discord's bitfield as a decimal string), when the
+   * transport knows them; handlers that need a permission check it themselves, since server admins
+   * can override a command's `default_member_permissions`.
+   */
+  permissions?: string;
   channelId?: string;
   guildId?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */
   message?: { id: string; content: string; embeds: APIEmbed[] };
+}
+
+/** The outcome of a (re)load, as `/reload` reports it. */
+export interface LoadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  figures: number;
+  problems: string[];
 }
 
 /**

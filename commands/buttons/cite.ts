@@ -3,6 +3,7 @@ import { citationOf } from '../../src/answer/citation.js';
 import { BUTTON, EXPIRED_BUTTON, parseCiteCustomId } from '../render/buttons.js';
 import { plainCitation } from '../render/citation.js';
 import { passagesOfKeys } from '../render/keys.js';
+import { plainView } from '../render/view.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 
@@ -19,8 +20,9 @@ export const button: ButtonModule = {
     const kb = context.knowledge();
     const passages = keys && passagesOfKeys(kb, keys);
     if (!passages || passages.length === 0) return notice(EXPIRED_BUTTON);
-    return notice(
-      passages.map((passage) => codeBlock(plainCitation(citationOf(kb, passage), passage.text))).join('\n'),
-    );
+    const citations = passages.map((passage) => plainCitation(citationOf(kb, passage), passage.text));
+    return notice(citations.map((citation) => codeBlock(citation)).join('\n'), {
+      view: plainView(...citations),
+    });
   },
 };

@@ -1,5 +1,6 @@
 import { BUTTON, EXPIRED_BUTTON, parseMoreCustomId } from '../render/buttons.js';
 import { answerMessage, pageOfKeys } from '../render/page.js';
+import { answerView } from '../render/view.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 
@@ -17,6 +18,10 @@ export const button: ButtonModule = {
     const kb = context.knowledge();
     const page = more && pageOfKeys(kb, more.keys, more.offset);
     if (!page) return notice(EXPIRED_BUTTON);
-    return { kind: 'update', data: answerMessage(page, { ephemeral: true }), meta: { answered: true } };
+    return {
+      kind: 'update',
+      data: answerMessage(page, { ephemeral: true }),
+      meta: { answered: true, view: answerView(page) },
+    };
   },
 };

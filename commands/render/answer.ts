@@ -1,6 +1,6 @@
 import { bold } from '@discordjs/formatters';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Answer, AnswerPassage } from '../../src/answer/ask.js';
+import type { AnswerPassage } from '../../src/answer/ask.js';
 import type { CitedFigure, FigureAnswer } from '../../src/answer/figure-lookup.js';
 import type { Figure } from '../../src/types.js';
 import { truncate } from '../reply/enforce.js';

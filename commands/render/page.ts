@@ -10,6 +10,7 @@ import { type AnswerPage, answerEmbeds } from './answer.js';
 import { answerButtons, MORE_KEYS } from './buttons.js';
 import { passageKey, passagesOfKeys } from './keys.js';
 import { escapeText } from './text.js';
+import { answerView, plainView } from './view.js';
 
 /** The longest question `/ask` accepts (its option's `max_length`), and More pages any of them. */
 export const MAX_QUESTION_LENGTH = 300;
@@ -82,10 +83,17 @@ export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: stri
     suggestions.length > 0
       ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.`
       : '';
-  return notice(
-    `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${count(kb.documents.length, 'document')}).${tries}`,
-    { answered: false },
+  const where = `in ${kb.name} (${count(kb.documents.length, 'document')})`;
+  const view = plainView(
+    `I couldn't find an answer to “${what}” ${where}.`,
+    ...(suggestions.length > 0
+      ? [`Try one of these topics: ${suggestions.map((s) => `“${s}”`).join(', ')}.`]
+      : []),
   );
+  return notice(`I couldn't find an answer to “${escapeText(what)}” ${escapeText(where)}.${tries}`, {
+    answered: false,
+    view,
+  });
 }
 
 /** Replies with an answer for an invocation, respecting `share` and `for`; not found is always private. */
@@ -98,7 +106,10 @@ export function answerFor(
   if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
   const ephemeral = !isPublic(invocation);
   // The rendered message depends only on the answer and its audience: render it once per key.
-  const render = () => answerMessage(firstPage(answer), { ephemeral });
-  const data = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
-  return forAudience(invocation, data, { answered: true });
+  const render = () => {
+    const page = firstPage(answer);
+    return { data: answerMessage(page, { ephemeral }), view: answerView(page) };
+  };
+  const { data, view } = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
+  return forAudience(invocation, data, { answered: true, view });
 }

@@ -4,7 +4,7 @@ import type { DispatchDeps } from '../../commands/dispatch.js';
 import type { CommandContext } from '../../commands/types.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
-import { createLogger } from './logger.js';
+import { configuredLogger } from './logger.js';
 import { RateLimiter } from './rate-limit.js';
 
 /** What every transport shares: config, logger, the knowledge, the dispatch dependencies and the rate limit. */
@@ -21,10 +21,7 @@ export interface App {
  * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
  * calls this once and passes the result down; nothing is kept in module globals.
  */
-export async function createApp(
-  config: Config,
-  logger: Logger = createLogger(config.LOG_LEVEL),
-): Promise<App> {
+export async function createApp(config: Config, logger: Logger = configuredLogger(config)): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
   const knowledge = await KnowledgeHolder.open(
     { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },

@@ -17,6 +17,9 @@ import { answerInteraction, DEFER_AFTER_MS, type Responder } from './respond.js'
 export function invocationOf(interaction: Interaction): Invocation | undefined {
   const user = { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username };
   const where = {
+    ...(interaction.memberPermissions
+      ? { permissions: interaction.memberPermissions.bitfield.toString() }
+      : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
   };

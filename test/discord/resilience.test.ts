@@ -89,7 +89,7 @@ describe('slow answers', () => {
     bot = await startBot({ deferAfterMs: 0 });
     const asked = ask(bot, 'Guangdong high-tech enterprises');
     await asked.waitForEdit();
-    const more = (asked.edits[0]?.components as Json[])
+    const more = ((asked.edits[0]?.components ?? []) as Json[])
       .flatMap((row) => row.components as Json[])
       .find((button) => button.label === 'More');
     const handle = bot.fake.createInteraction({

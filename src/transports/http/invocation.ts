@@ -48,7 +48,11 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
   if (!author) return undefined;
   const user = { id: author.id, name: author.global_name ?? author.username };
   const channelId = raw.channel?.id ?? raw.channel_id;
-  const where = { ...(channelId ? { channelId } : {}), ...(raw.guild_id ? { guildId: raw.guild_id } : {}) };
+  const where = {
+    ...(raw.member?.permissions ? { permissions: raw.member.permissions } : {}),
+    ...(channelId ? { channelId } : {}),
+    ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+  };
 
   switch (raw.type) {
     case InteractionType.ApplicationCommand: {

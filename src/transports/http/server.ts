@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST, Routes } from 'discord.js';
@@ -49,6 +50,10 @@ export interface HttpServerOptions {
   shutdownTimeoutMs?: number;
   /** Process metrics (CPU, memory, event loop) in `/metrics` (default true). */
   defaultMetrics?: boolean;
+  /** A port of its own for `/metrics` (default: `METRICS_PORT`; unset serves it on `port`). 0 picks a free one. */
+  metricsPort?: number;
+  /** A bearer token `/metrics` requires (default: `METRICS_TOKEN`). */
+  metricsToken?: string;
   /** The clock for the replay window (tests). */
   now?: () => number;
 }
@@ -56,6 +61,8 @@ export interface HttpServerOptions {
 export interface HttpServer {
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** Where `/metrics` is served: `url`, or its own port with `METRICS_PORT`. */
+  metricsUrl: string;
   server: Server;
   metrics: HttpMetrics;
   /**
@@ -109,6 +116,13 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too_larg
     req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** Whether an `Authorization` header carries the bearer token, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7).trim() : '');
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 function interactionLabel(type: unknown): InteractionLabel {
@@ -180,6 +194,8 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     api: options.apiUrl ?? app.config.DISCORD_API_URL ?? DEFAULT_API_URL,
   });
   const { logger } = app;
+  const metricsPort = options.metricsPort ?? app.config.METRICS_PORT;
+  const metricsToken = options.metricsToken ?? app.config.METRICS_TOKEN;
 
   /** Answers still owed by webhook after a deferral; `close()` waits for them. */
   const owed = new Set<Promise<void>>();
@@ -354,16 +370,24 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
           ? sendJson(res, 503, { status: 'shutting-down', ...counts })
           : sendJson(res, 200, { status: 'ok', ...counts });
       }
-      case '/metrics': {
-        if (!readOnly) return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': metrics.registry.contentType });
-        res.end(text);
-        return;
-      }
+      case '/metrics':
+        // With METRICS_PORT, metrics are served there only.
+        if (metricsPort !== undefined) return sendJson(res, 404, { error: 'not found' });
+        return serveMetrics(req, res);
       default:
         return sendJson(res, 404, { error: 'not found' });
     }
+  }
+
+  /** `GET /metrics`, behind `METRICS_TOKEN` when it is set. */
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+    if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken))
+      return sendJson(res, 401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': metrics.registry.contentType });
+    res.end(text);
   }
 
   /** Responses not yet finished: on close they are told to end their keep-alive connection. */
@@ -390,6 +414,26 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     });
   });
   const url = baseUrl(server);
+  let metricsServer: Server | undefined;
+  if (metricsPort !== undefined) {
+    const separate = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      if (path !== '/metrics') return sendJson(res, 404, { error: 'not found' });
+      serveMetrics(req, res).catch((error: unknown) => {
+        logger.error({ err: error, errorId: newErrorId() }, 'metrics request failed');
+        sendJson(res, 500, { error: 'internal error' });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      separate.once('error', reject);
+      separate.listen(metricsPort, options.host ?? app.config.HOST, () => {
+        separate.off('error', reject);
+        resolve();
+      });
+    });
+    metricsServer = separate;
+  }
+  const metricsUrl = metricsServer ? baseUrl(metricsServer) : url;
 
   function close(): Promise<void> {
     closing ??= (async () => {
@@ -411,11 +455,18 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
       })();
       await Promise.race([drained, deadline]);
       clearTimeout(force);
+      if (metricsServer) {
+        const closingMetrics = metricsServer;
+        await new Promise<void>((resolve) => {
+          closingMetrics.close(() => resolve());
+          closingMetrics.closeAllConnections();
+        });
+      }
       rest.clearHandlerSweeper();
       rest.clearHashSweeper();
     })();
     return closing;
   }
 
-  return { url, server, metrics, close };
+  return { url, metricsUrl, server, metrics, close };
 }
