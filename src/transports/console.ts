@@ -96,7 +96,6 @@ export async function runConsole(
 ): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   const color = Boolean(io.output.isTTY) && !process.env.NO_COLOR;
-  io.output.write(`${consoleBanner(app)}\n`);
   const lines = createInterface({
     input: io.input,
     output: interactive ? io.output : undefined,
@@ -109,6 +108,7 @@ export async function runConsole(
   // Readline reports Ctrl+C at a TTY; a signal (piped input, `kill -INT`) comes to the process.
   lines.on('SIGINT', quit);
   process.once('SIGINT', quit);
+  io.output.write(`${consoleBanner(app)}\n`);
   const prompt = () => {
     if (interactive) lines.prompt();
   };
