@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { suggestQuestions } from '../src/answer/suggest.js';
+import { localizations, t } from './i18n/index.js';
 import { answerFor, askPaged, MAX_QUESTION_LENGTH } from './render/page.js';
 import { isPublic, notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
@@ -8,12 +9,16 @@ import type { CommandModule } from './types.js';
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'ask',
-  description: 'Ask a question: get the passages that answer it, with citations and figures',
+  name_localizations: localizations('ask.name'),
+  description: t(undefined, 'ask.description'),
+  description_localizations: localizations('ask.description'),
   options: [
     {
       type: ApplicationCommandOptionType.String,
       name: 'question',
-      description: 'Your question, e.g. "How many high-tech enterprises does Guangdong have?"',
+      name_localizations: localizations('ask.question.name'),
+      description: t(undefined, 'ask.question.description'),
+      description_localizations: localizations('ask.question.description'),
       required: true,
       max_length: MAX_QUESTION_LENGTH,
       autocomplete: true,
@@ -21,12 +26,16 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'share',
-      description: 'Post the answer in the channel (default: only you see it)',
+      name_localizations: localizations('ask.share.name'),
+      description: t(undefined, 'ask.share.description'),
+      description_localizations: localizations('ask.share.description'),
     },
     {
       type: ApplicationCommandOptionType.User,
       name: 'for',
-      description: 'Post the answer in the channel for this person (pings only them)',
+      name_localizations: localizations('ask.for.name'),
+      description: t(undefined, 'ask.for.description'),
+      description_localizations: localizations('ask.for.description'),
     },
   ],
 };
@@ -38,10 +47,7 @@ export const command: CommandModule = {
     const question = String(invocation.options.question ?? '')
       .trim()
       .slice(0, MAX_QUESTION_LENGTH);
-    if (!question)
-      return notice(
-        'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
-      );
+    if (!question) return notice(t(invocation.locale, 'ask.empty'));
     const kb = context.knowledge();
     return answerFor(
       invocation,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
 import { EXPIRED_BUTTON } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
@@ -91,7 +92,7 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     log('unknown');
     // A button factdesk no longer makes (or never made) is a stale one: say so, and what to do.
     if (invocation.kind === 'button') return enforceReply(notice(EXPIRED_BUTTON));
-    return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
+    return enforceReply(notice(t(invocation.locale, 'dispatch.unknown')));
   }
   try {
     let reply: Reply;
@@ -108,10 +109,6 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     const errorId = newErrorId();
     logger.error({ err: error, errorId, command: invocation.name, kind: invocation.kind }, 'command failed');
     if (invocation.kind === 'autocomplete') return { kind: 'choices', choices: [] };
-    return enforceReply(
-      notice(
-        `Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`,
-      ),
-    );
+    return enforceReply(notice(t(invocation.locale, 'dispatch.failed', { errorId })));
   }
 }

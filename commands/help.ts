@@ -1,44 +1,55 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import { count } from '../src/text/count.js';
+import { countOf, localizations, t } from './i18n/index.js';
 import { EMBED_COLOR } from './render/answer.js';
-import { SHARE_LABEL } from './render/buttons.js';
+import type { ViewSpan } from './render/view.js';
 import { ephemeral } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'help',
-  description: 'What factdesk does and how to use each command',
+  name_localizations: localizations('help.name'),
+  description: t(undefined, 'help.description'),
+  description_localizations: localizations('help.description'),
 };
 
-/** The help text, shared by Discord and the local console. */
-export const HELP_LINES = [
-  '**/ask** `question` — the passages that answer your question, quoted with their citation and the figures they hold. Only you see the answer unless you add `share: True`, or `for: @someone` to post it for them.',
-  '**/figure** `topic` — one figure, fast: the number, what it measures, the sentence it comes from. Start typing for suggestions.',
-  '**/sources** — the documents factdesk answers from.',
-  '**Find in factdesk** (right-click a message → Apps) — looks up the message in the documents; if it quotes a number, finds where that number comes from.',
-  `Under an answer: **${SHARE_LABEL}** posts it for everyone (nobody is pinged), **More** shows the next passages, **Cite** gives a citation to paste.`,
-  '**/reload** (Manage Server) — reloads the documents without a restart.',
-];
+/** The help text in the language of `locale`, shared by Discord and the local console. */
+export function helpLines(locale?: string): string[] {
+  return [
+    t(locale, 'help.ask'),
+    t(locale, 'help.figure'),
+    t(locale, 'help.sources'),
+    t(locale, 'help.findInFactdesk'),
+    t(locale, 'help.buttons', {
+      share: t(locale, 'button.share'),
+      more: t(locale, 'button.more'),
+      cite: t(locale, 'button.cite'),
+    }),
+    t(locale, 'help.reload'),
+  ];
+}
+
+/** A catalog line as spans: its `**bold**` stretches bold, for the console. */
+function catalogSpans(line: string): ViewSpan[] {
+  return line.split('**').map((text, i) => (i % 2 === 1 ? { text, bold: true } : { text }));
+}
 
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
-  execute(_invocation, context) {
+  execute(invocation, context) {
     const kb = context.knowledge();
-    return ephemeral({
-      embeds: [
-        {
-          color: EMBED_COLOR,
-          title: 'factdesk',
-          description: [
-            `I answer questions about the ${count(kb.documents.length, 'document')} of ${kb.name}, with the passages and figures they cite.`,
-            '',
-            ...HELP_LINES,
-          ].join('\n'),
-        },
-      ],
+    const intro = t(invocation.locale, 'help.intro', {
+      documents: countOf(invocation.locale, kb.documents.length, 'document'),
+      knowledge: kb.name,
     });
+    const lines = helpLines(invocation.locale);
+    return ephemeral(
+      {
+        embeds: [{ color: EMBED_COLOR, title: 'factdesk', description: [intro, '', ...lines].join('\n') }],
+      },
+      { view: { blocks: [[[{ text: intro }]], lines.map(catalogSpans)] } },
+    );
   },
 };

@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { count } from '../src/text/count.js';
+import { countOf, languageOf, localizations, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
 import { plainView } from './render/view.js';
 import { notice } from './reply/messages.js';
@@ -9,7 +10,9 @@ import type { CommandModule } from './types.js';
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'reload',
-  description: 'Reload the knowledge folder without a restart (Manage Server)',
+  name_localizations: localizations('reload.name'),
+  description: t(undefined, 'reload.description'),
+  description_localizations: localizations('reload.description'),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild],
 };
@@ -26,21 +29,31 @@ export const command: CommandModule = {
   ephemeral: () => true,
   slow: true,
   async execute(invocation, context) {
+    const { locale } = invocation;
     if (!mayManageServer(invocation.permissions))
       return notice('Reloading the knowledge needs the Manage Server permission. Ask a server admin.');
     const report = await context.reload();
-    const counts = `${count(report.documents, 'document')}, ${count(report.passages, 'passage')}, ${count(report.figures, 'figure')}`;
+    const counts = [
+      countOf(locale, report.documents, 'document'),
+      countOf(locale, report.passages, 'passage'),
+      countOf(locale, report.figures, 'figure'),
+    ].join(t(locale, 'list.separator'));
     const problems = report.problems.map((line) => `• ${escapeText(line)}`).join('\n');
     const plainProblems = report.problems.map((line) => `• ${line}`);
     if (!report.ok) {
-      const head = `Reload failed; still serving the previous knowledge (${counts}).`;
-      return notice(`${head}\n${problems}`, { view: plainView(head, ...plainProblems) });
+      const failed = t(locale, 'reload.failed', { counts, problems: '' }).trimEnd();
+      return notice(t(locale, 'reload.failed', { counts, problems }), {
+        view: plainView(failed, ...plainProblems),
+      });
     }
-    const head = `Reloaded: ${counts}.`;
+    const head = t(locale, 'reload.done', { counts });
+    // English counts its problems in the right number; other languages use their catalog's line.
     const skipped =
-      report.problems.length > 0
-        ? `${count(report.problems.length, 'problem')}; those files were skipped:`
-        : '';
+      report.problems.length === 0
+        ? ''
+        : languageOf(locale) === 'en'
+          ? `${count(report.problems.length, 'problem')}; those files were skipped:`
+          : t(locale, 'reload.problems', { n: report.problems.length, problems: '' }).trim();
     return notice(`${head}${skipped ? `\n${skipped}\n${problems}` : ''}`, {
       view: plainView(head, ...(skipped ? [skipped, ...plainProblems] : [])),
     });

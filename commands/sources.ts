@@ -2,7 +2,7 @@ import { bold, hyperlink } from '@discordjs/formatters';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import { count } from '../src/text/count.js';
+import { countOf, localizations, t } from './i18n/index.js';
 import { EMBED_COLOR } from './render/answer.js';
 import { escapeText } from './render/text.js';
 import type { TextView } from './render/view.js';
@@ -13,7 +13,9 @@ import type { CommandModule } from './types.js';
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'sources',
-  description: 'List the documents factdesk answers from, with dates and counts',
+  name_localizations: localizations('sources.name'),
+  description: t(undefined, 'sources.description'),
+  description_localizations: localizations('sources.description'),
 };
 
 interface SourceEntry {
@@ -21,12 +23,12 @@ interface SourceEntry {
   url?: string;
   /** Source and date, e.g. `PR Newswire, 2024-02-20`. */
   meta: string;
-  /** `16 passages, 8 figures`. */
-  counts: string;
+  passages: string;
+  figures: string;
 }
 
 /** Each document with what /sources shows of it. */
-function sourceEntries(kb: KnowledgeBase): SourceEntry[] {
+function sourceEntries(kb: KnowledgeBase, locale?: string): SourceEntry[] {
   return kb.documents.map((doc) => {
     const passages = kb.passages.filter((passage) => passage.docId === doc.id).length;
     const figures = kb.figures.filter((figure) => figure.docId === doc.id).length;
@@ -34,30 +36,47 @@ function sourceEntries(kb: KnowledgeBase): SourceEntry[] {
       title: doc.title,
       ...(doc.url ? { url: doc.url } : {}),
       meta: [doc.source, doc.published].filter(Boolean).join(', '),
-      counts: `${count(passages, 'passage')}, ${count(figures, 'figure')}`,
+      passages: countOf(locale, passages, 'passage'),
+      figures: countOf(locale, figures, 'figure'),
     };
   });
 }
 
 /** One line per document: title (linked when it has a url), source, date, passage and figure counts. */
-export function sourceLines(kb: KnowledgeBase): string[] {
-  return sourceEntries(kb).map((entry) => {
-    const title = entry.url ? hyperlink(escapeText(entry.title), entry.url) : bold(escapeText(entry.title));
-    return `• ${title}${entry.meta ? ` (${escapeText(entry.meta)})` : ''}: ${entry.counts}`;
-  });
+export function sourceLines(kb: KnowledgeBase, locale?: string): string[] {
+  return sourceEntries(kb, locale).map((entry) =>
+    t(locale, 'sources.line', {
+      title: entry.url ? hyperlink(escapeText(entry.title), entry.url) : bold(escapeText(entry.title)),
+      meta: entry.meta ? ` (${escapeText(entry.meta)})` : '',
+      passages: entry.passages,
+      figures: entry.figures,
+    }),
+  );
 }
 
 /** The same list as text for the console: titles in bold, links after them. */
-function sourcesView(kb: KnowledgeBase): TextView {
-  const heading = `${kb.name}: ${count(kb.documents.length, 'document')}`;
+function sourcesView(kb: KnowledgeBase, locale?: string): TextView {
+  const heading = t(locale, 'sources.title', {
+    knowledge: kb.name,
+    documents: countOf(locale, kb.documents.length, 'document'),
+  });
   return {
     blocks: [
       [[{ text: heading, bold: true }]],
-      sourceEntries(kb).map((entry) => [
-        { text: '• ' },
-        { text: entry.title, bold: true, ...(entry.url ? { url: entry.url } : {}) },
-        { text: `${entry.meta ? ` (${entry.meta})` : ''}: ${entry.counts}` },
-      ]),
+      sourceEntries(kb, locale).map((entry) => {
+        // The catalog's line, with the title as a span of its own (bold, its link after it).
+        const [before = '', after = ''] = t(locale, 'sources.line', {
+          title: '\u0000',
+          meta: entry.meta ? ` (${entry.meta})` : '',
+          passages: entry.passages,
+          figures: entry.figures,
+        }).split('\u0000');
+        return [
+          { text: before },
+          { text: entry.title, bold: true, ...(entry.url ? { url: entry.url } : {}) },
+          { text: after },
+        ];
+      }),
     ],
   };
 }
@@ -65,13 +84,14 @@ function sourcesView(kb: KnowledgeBase): TextView {
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
-  execute(_invocation, context) {
+  execute(invocation, context) {
+    const { locale } = invocation;
     const kb = context.knowledge();
-    const lines = sourceLines(kb);
+    const lines = sourceLines(kb, locale);
     let description = '';
     let shown = 0;
     for (const line of lines) {
-      const more = `\n…and ${lines.length - shown} more`;
+      const more = t(locale, 'sources.more', { n: lines.length - shown });
       if (description.length + line.length + 1 + more.length > LIMITS.embedDescription) {
         description += more;
         break;
@@ -84,15 +104,21 @@ export const command: CommandModule = {
         embeds: [
           {
             color: EMBED_COLOR,
-            title: `${kb.name}: ${count(kb.documents.length, 'document')}`,
-            description: description || 'The knowledge folder has no documents yet.',
+            title: t(locale, 'sources.title', {
+              knowledge: kb.name,
+              documents: countOf(locale, kb.documents.length, 'document'),
+            }),
+            description: description || t(locale, 'sources.empty'),
             footer: {
-              text: `${count(kb.passages.length, 'passage')} · ${count(kb.figures.length, 'figure')} · factdesk`,
+              text: t(locale, 'sources.footer', {
+                passages: countOf(locale, kb.passages.length, 'passage'),
+                figures: countOf(locale, kb.figures.length, 'figure'),
+              }),
             },
           },
         ],
       },
-      { view: sourcesView(kb) },
+      { view: sourcesView(kb, locale) },
     );
   },
 };

@@ -31,6 +31,11 @@ export interface Invocation {
    * can override a command's `default_member_permissions`.
    */
   permissions?: string;
+  /**
+   * The user's language as Discord names it (`zh-CN`, `en-US`, …), or from `LANG` on the console
+   * and the CLI. Replies are written in it (Chinese for `zh-*`, English otherwise).
+   */
+  locale?: string;
   channelId?: string;
   guildId?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */

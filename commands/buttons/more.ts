@@ -20,7 +20,10 @@ export const button: ButtonModule = {
     if (!page) return notice(EXPIRED_BUTTON);
     return {
       kind: 'update',
-      data: answerMessage(page, { ephemeral: true }),
+      data: answerMessage(page, {
+        ephemeral: true,
+        ...(invocation.locale ? { locale: invocation.locale } : {}),
+      }),
       meta: { answered: true, view: answerView(page) },
     };
   },

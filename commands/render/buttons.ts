@@ -1,13 +1,14 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
 import { joinKeys, KEY_LENGTH, splitKeys } from './keys.js';
 
 /** custom_id prefixes of factdesk's buttons. */
 export const BUTTON = { share: 'share', more: 'more', cite: 'cite' } as const;
 
-/** The label of the share button, as users know it. */
-export const SHARE_LABEL = 'Share in channel';
+/** The label of the share button, as users know it (in English). */
+export const SHARE_LABEL = t(undefined, 'button.share');
 
 /** What a stale or unknown button says. */
 export const EXPIRED_BUTTON = 'This button has expired: ask again with `/ask`.';
@@ -60,12 +61,21 @@ export function answerButtons(options: {
   shareable: boolean;
   cite: readonly string[];
   more?: { offset: number; keys: readonly string[] };
+  /** The language of the labels (English when absent). */
+  locale?: string;
 }): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
-  if (options.shareable) buttons.push(button(BUTTON.share, SHARE_LABEL, ButtonStyle.Primary));
+  if (options.shareable)
+    buttons.push(button(BUTTON.share, t(options.locale, 'button.share'), ButtonStyle.Primary));
   if (options.more && options.more.keys.length > 0)
-    buttons.push(button(moreCustomId(options.more.offset, options.more.keys), 'More', ButtonStyle.Secondary));
+    buttons.push(
+      button(
+        moreCustomId(options.more.offset, options.more.keys),
+        t(options.locale, 'button.more'),
+        ButtonStyle.Secondary,
+      ),
+    );
   if (options.cite.length > 0)
-    buttons.push(button(citeCustomId(options.cite), 'Cite', ButtonStyle.Secondary));
+    buttons.push(button(citeCustomId(options.cite), t(options.locale, 'button.cite'), ButtonStyle.Secondary));
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }

@@ -1,8 +1,8 @@
 import { type Answer, type AnswerPassage, ask } from '../../src/answer/ask.js';
 import { citationOf } from '../../src/answer/citation.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
-import { count } from '../../src/text/count.js';
 import type { Passage } from '../../src/types.js';
+import { countOf, languageOf, t } from '../i18n/index.js';
 import { forAudience, isPublic, notice } from '../reply/messages.js';
 import type { MessageData, Reply } from '../reply/payload.js';
 import type { Invocation } from '../types.js';
@@ -66,10 +66,14 @@ export function pageOfKeys(
  * The message of an answer page: embeds, and the buttons that fit its audience (Share only on an
  * ephemeral answer, More only when passages follow and the message is the asker's own, Cite always).
  */
-export function answerMessage(page: AnswerPage, options: { ephemeral: boolean }): MessageData {
+export function answerMessage(
+  page: AnswerPage,
+  options: { ephemeral: boolean; locale?: string },
+): MessageData {
   return {
     embeds: answerEmbeds(page),
     components: answerButtons({
+      ...(options.locale ? { locale: options.locale } : {}),
       shareable: options.ephemeral,
       cite: page.passages.map(passageKey),
       ...(options.ephemeral ? { more: { offset: page.offset + page.passages.length, keys: page.next } } : {}),
@@ -78,22 +82,29 @@ export function answerMessage(page: AnswerPage, options: { ephemeral: boolean })
 }
 
 /** The reply when the knowledge does not answer: never a random passage, but topics to try. */
-export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: string[]): Reply {
-  const tries =
-    suggestions.length > 0
-      ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.`
-      : '';
-  const where = `in ${kb.name} (${count(kb.documents.length, 'document')})`;
-  const view = plainView(
-    `I couldn't find an answer to “${what}” ${where}.`,
-    ...(suggestions.length > 0
-      ? [`Try one of these topics: ${suggestions.map((s) => `“${s}”`).join(', ')}.`]
-      : []),
-  );
-  return notice(`I couldn't find an answer to “${escapeText(what)}” ${escapeText(where)}.${tries}`, {
-    answered: false,
-    view,
-  });
+export function notFoundReply(
+  what: string,
+  kb: KnowledgeBase,
+  suggestions: string[],
+  locale?: string,
+): Reply {
+  const message = (quote: (text: string) => string) =>
+    t(locale, 'notFound.message', {
+      what: quote(what),
+      knowledge: quote(kb.name),
+      documents: countOf(locale, kb.documents.length, 'document'),
+      tries:
+        suggestions.length > 0
+          ? t(locale, 'notFound.tries', {
+              topics: suggestions
+                .map((s) => t(locale, 'list.quoted', { text: quote(s) }))
+                .join(t(locale, 'list.separator')),
+            })
+          : '',
+    });
+  // The same words for Discord (escaped Markdown) and the console (as written).
+  const plain = message((text) => text);
+  return notice(message(escapeText), { answered: false, view: plainView(...plain.split('\n')) });
 }
 
 /** Replies with an answer for an invocation, respecting `share` and `for`; not found is always private. */
@@ -103,13 +114,19 @@ export function answerFor(
   answer: Answer,
   memoKey?: string,
 ): Reply {
-  if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
+  const { locale } = invocation;
+  if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions, locale);
   const ephemeral = !isPublic(invocation);
-  // The rendered message depends only on the answer and its audience: render it once per key.
+  // The rendered message depends only on the answer, its audience and language: render it once per key.
   const render = () => {
     const page = firstPage(answer);
-    return { data: answerMessage(page, { ephemeral }), view: answerView(page) };
+    return {
+      data: answerMessage(page, { ephemeral, ...(locale ? { locale } : {}) }),
+      view: answerView(page),
+    };
   };
-  const { data, view } = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
+  const { data, view } = memoKey
+    ? kb.memo.get(`message:${ephemeral}:${languageOf(locale)}:${memoKey}`, render)
+    : render();
   return forAudience(invocation, data, { answered: true, view });
 }

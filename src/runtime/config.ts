@@ -130,6 +130,9 @@ export const ConfigSchema = z
         })
         .default(10 as never),
     ),
+    // The console's and the CLI's language, as POSIX sets it (`zh_CN.UTF-8`); LC_ALL wins over LANG.
+    LC_ALL: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LANG: z.preprocess(emptyAsUndefined, z.string().optional()),
   })
   .check((ctx) => {
     if (ctx.value.DISCORD_TOKEN && !ctx.value.DISCORD_APPLICATION_ID) {

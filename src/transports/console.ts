@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { dispatch } from '../../commands/dispatch.js';
+import { canonicalCommandName, countOf, languageOf, localeFromLang, t } from '../../commands/i18n/index.js';
 import type { Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
-import { count } from '../text/count.js';
 import { renderReplyForTerminal } from './terminal.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
@@ -37,13 +37,14 @@ export type ConsoleLine =
  * @example
  * parseConsoleLine('/figure regional GDP') // → { kind: 'invocation', invocation: { name: 'figure', options: { topic: 'regional GDP' }, … } }
  */
-export function parseConsoleLine(line: string): ConsoleLine | undefined {
+export function parseConsoleLine(line: string, locale?: string): ConsoleLine | undefined {
   const text = line.trim();
   if (!text) return undefined;
-  const match = /^\/(\w+)\s*(.*)$/s.exec(text);
-  const name = match?.[1]?.toLowerCase() ?? 'ask';
+  const match = /^\/([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
+  const name = match?.[1] ? canonicalCommandName(match[1]) : 'ask';
   const rest = match ? (match[2] ?? '').trim() : text;
-  if (name === 'help') return { kind: 'text', text: CONSOLE_HELP };
+  // The console's own help is English; other languages get the help command in their language.
+  if (name === 'help' && languageOf(locale) === 'en') return { kind: 'text', text: CONSOLE_HELP };
   if (name === 'more' || name === 'cite') return { kind: 'button', button: name };
   if (name === 'ask' && !rest)
     return {
@@ -57,17 +58,37 @@ export function parseConsoleLine(line: string): ConsoleLine | undefined {
   if (name === 'figure') options.topic = rest;
   return {
     kind: 'invocation',
-    invocation: { kind: 'command', name, options, user: CONSOLE_USER, permissions: CONSOLE_PERMISSIONS },
+    invocation: {
+      kind: 'command',
+      name,
+      options,
+      user: CONSOLE_USER,
+      permissions: CONSOLE_PERMISSIONS,
+      ...(locale ? { locale } : {}),
+    },
   };
 }
 
-/** The banner printed when the console opens. */
-export function consoleBanner(app: App): string {
+/** The language of the console and the CLI: `LC_ALL`, else `LANG` (`zh_CN.UTF-8` → `zh-CN`). */
+export function terminalLocale(config: App['config']): string | undefined {
+  return localeFromLang(config.LC_ALL ?? config.LANG);
+}
+
+/** The banner printed when the console opens, in the console's language. */
+export function consoleBanner(app: App, locale = terminalLocale(app.config)): string {
   const kb = app.knowledge.get();
   return [
-    `factdesk: ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')} from ${kb.dir}`,
-    'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
-    'Type a question, or /ask <question>, /figure <topic>, /more, /cite, /sources, /help. Ctrl+D to quit.',
+    t(locale, 'console.counts', {
+      documents: countOf(locale, kb.documents.length, 'document'),
+      passages: countOf(locale, kb.passages.length, 'passage'),
+      figures: countOf(locale, kb.figures.length, 'figure'),
+      dir: kb.dir,
+    }),
+    t(locale, 'console.noToken'),
+    // The English line names /more and /cite; other languages use their catalog's line.
+    languageOf(locale) === 'en'
+      ? 'Type a question, or /ask <question>, /figure <topic>, /more, /cite, /sources, /help. Ctrl+D to quit.'
+      : t(locale, 'console.usage'),
   ].join('\n');
 }
 
@@ -108,7 +129,8 @@ export async function runConsole(
   // Readline reports Ctrl+C at a TTY; a signal (piped input, `kill -INT`) comes to the process.
   lines.on('SIGINT', quit);
   process.once('SIGINT', quit);
-  io.output.write(`${consoleBanner(app)}\n`);
+  const locale = terminalLocale(app.config);
+  io.output.write(`${consoleBanner(app, locale)}\n`);
   const prompt = () => {
     if (interactive) lines.prompt();
   };
@@ -123,7 +145,7 @@ export async function runConsole(
   };
   try {
     for await (const line of lines) {
-      const parsed = parseConsoleLine(line);
+      const parsed = parseConsoleLine(line, locale);
       let out: string | undefined;
       if (parsed?.kind === 'text') out = parsed.text;
       if (parsed?.kind === 'invocation') out = await run(parsed.invocation);
@@ -136,6 +158,7 @@ export async function runConsole(
               customId,
               options: {},
               user: CONSOLE_USER,
+              ...(locale ? { locale } : {}),
             })
           : parsed.button === 'more'
             ? 'No more passages: ask a question first, or this answer had no more.'

@@ -1,6 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
 import { dispatch, replyWithin, willBeEphemeral, willUpdateMessage } from '../../commands/dispatch.js';
+import { t } from '../../commands/i18n/index.js';
 import { enforceReply } from '../../commands/reply/enforce.js';
 import { notice } from '../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../commands/reply/payload.js';
@@ -47,9 +48,9 @@ function withoutFlags(data: MessageData): MessageData {
 }
 
 /** The message to send for a reply that is not one (choices where a message is owed). */
-function messageOf(reply: Reply): { data: MessageData; update: boolean } {
+function messageOf(reply: Reply, locale?: string): { data: MessageData; update: boolean } {
   if (reply.kind === 'choices') {
-    const fallback = enforceReply(notice('Sorry, I have nothing to show for that.'));
+    const fallback = enforceReply(notice(t(locale, 'http.nothing')));
     return { data: fallback.kind === 'choices' ? {} : fallback.data, update: false };
   }
   return { data: reply.data, update: reply.kind === 'update' };
@@ -63,7 +64,9 @@ export function rateLimitReply(invocation: Invocation, app: App): Reply | undefi
   if (invocation.kind === 'autocomplete' || !app.rateLimiter) return undefined;
   const waitMs = app.rateLimiter.take(invocation.user.id);
   if (waitMs <= 0) return undefined;
-  return enforceReply(notice(`You're asking quickly! Try again in ${Math.ceil(waitMs / 1000)} s.`));
+  return enforceReply(
+    notice(t(invocation.locale, 'dispatch.rateLimited', { seconds: Math.ceil(waitMs / 1000) })),
+  );
 }
 
 /**
@@ -76,10 +79,11 @@ export function rateLimitReply(invocation: Invocation, app: App): Reply | undefi
  */
 async function finishDeferred(
   reply: Reply,
+  locale: string | undefined,
   deferral: 'update' | 'ephemeral' | 'public',
   responder: Responder,
 ): Promise<void> {
-  const { data, update } = messageOf(reply);
+  const { data, update } = messageOf(reply, locale);
   if (deferral === 'update') {
     if (update) await responder.editOriginal(withoutFlags(data));
     else await responder.followUp({ ...data, flags: (data.flags ?? 0) | MessageFlags.Ephemeral });
@@ -135,7 +139,7 @@ export async function answerInteraction(
   }
   const quick = await replyWithin(invocation, pending, deferAfterMs);
   if (quick) {
-    const { data, update } = messageOf(quick);
+    const { data, update } = messageOf(quick, invocation.locale);
     onOutcome?.('inline');
     if (update && invocation.kind === 'button') await responder.update(withoutFlags(data));
     else await responder.reply(data);
@@ -150,6 +154,6 @@ export async function answerInteraction(
     deferral = willBeEphemeral(invocation) ? 'ephemeral' : 'public';
     await responder.deferReply(deferral === 'ephemeral');
   }
-  await finishDeferred(await pending, deferral, responder);
+  await finishDeferred(await pending, invocation.locale, deferral, responder);
   return 'deferred';
 }

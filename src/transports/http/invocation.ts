@@ -52,6 +52,8 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
     ...(raw.member?.permissions ? { permissions: raw.member.permissions } : {}),
     ...(channelId ? { channelId } : {}),
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+    // The user's client language: replies follow it.
+    ...('locale' in raw && raw.locale ? { locale: raw.locale } : {}),
   };
 
   switch (raw.type) {

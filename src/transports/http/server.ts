@@ -10,6 +10,7 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { newErrorId } from '../../../commands/dispatch.js';
+import { t } from '../../../commands/i18n/index.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
@@ -158,6 +159,11 @@ function _withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
   return rest;
 }
 
+/** The user's language of a raw interaction, when it says (a PING has none). */
+function localeOf(raw: APIInteraction): string | undefined {
+  return 'locale' in raw ? raw.locale : undefined;
+}
+
 function baseUrl(server: Server): string {
   const address = server.address() as AddressInfo;
   const host =
@@ -270,7 +276,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     const invocation = invocationFromInteraction(raw);
     if (!invocation) {
       return {
-        body: politeResponse("Sorry, I can't handle that kind of interaction. Try `/help`."),
+        body: politeResponse(t(localeOf(raw), 'http.unsupported')),
         outcome: 'unsupported',
       };
     }
@@ -336,13 +342,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     } catch (error) {
       const errorId = newErrorId();
       logger.error({ err: error, errorId, type }, 'interaction failed');
-      finish(
-        200,
-        politeResponse(
-          `Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`,
-        ),
-        'error',
-      );
+      finish(200, politeResponse(t(localeOf(raw), 'dispatch.failed', { errorId })), 'error');
     }
   }
 
