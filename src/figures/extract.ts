@@ -28,8 +28,11 @@ import {
   type Span,
 } from './matchers.js';
 import { type NumberPhrase, scanNumberPhrases } from './numbers.js';
+import { findPeriods } from './periods.js';
+import { withRoleAndPeriod } from './roles.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord, isVerb, tokenize, wordToken } from './tokens.js';
+import { isChineseSentence, zhFiguresOfSentence } from './zh-extract.js';
 
 /** A figure with its offsets in the text it was found in (`text === source.slice(start, end)`). */
 export interface LocatedFigure extends Omit<Figure, 'id' | 'passageId' | 'docId'> {
@@ -93,7 +96,13 @@ function qualifierBefore(
 function classifyNumber(sentence: string, phrase: NumberPhrase): Candidate | undefined {
   if (phrase.leadingZero) return undefined;
   const after = sentence.slice(phrase.end);
-  const base = { start: phrase.start, end: phrase.end, value: phrase.value };
+  const base: Pick<Candidate, 'start' | 'end' | 'value' | 'high' | 'qualifier'> = {
+    start: phrase.start,
+    end: phrase.end,
+    value: phrase.value,
+    ...(phrase.high !== undefined ? { high: phrase.high } : {}),
+    ...(phrase.between ? { qualifier: 'between' } : {}),
+  };
   if (phrase.percent) return { ...base, kind: 'percent', unit: 'percent' };
   const currencyWord = CURRENCY_AFTER.exec(after);
   if (phrase.currency || currencyWord) {
@@ -136,7 +145,10 @@ const NO_QUALIFIER_KINDS = new Set<FigureKind>(['date', 'year', 'rank']);
 
 /** Every figure of one sentence, in order, with offsets relative to the sentence. */
 function figuresOfSentence(sentence: string): LocatedFigure[] {
-  const taken = new Taken(sentence.length, findNonFigures(sentence));
+  const mentions = findPeriods(sentence);
+  if (isChineseSentence(sentence)) return zhFiguresOfSentence(sentence, mentions);
+  const periodSpans = mentions.filter((m) => m.notFigure);
+  const taken = new Taken(sentence.length, [...findNonFigures(sentence), ...periodSpans]);
   const accepted: Candidate[] = [];
   const offer = (candidate: Candidate | undefined) => {
     if (!candidate || candidate.end <= candidate.start) return;
@@ -160,9 +172,11 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
   for (const candidate of accepted) {
     let qualifierStart = candidate.start;
     let qualifier = candidate.qualifier;
-    if (candidate.qualifier === 'top') {
-      const top = /top[ \u00a0]+$/iu.exec(sentence.slice(floor, candidate.start));
-      if (top) qualifierStart = floor + (top.index ?? 0);
+    if (candidate.qualifier === 'top' || candidate.qualifier === 'between') {
+      const written = new RegExp(`${candidate.qualifier}[ \\u00a0]+$`, 'iu').exec(
+        sentence.slice(floor, candidate.start),
+      );
+      if (written) qualifierStart = floor + (written.index ?? 0);
     } else if (!NO_QUALIFIER_KINDS.has(candidate.kind)) {
       const found = qualifierBefore(sentence, candidate.start, floor);
       if (found) {
@@ -183,7 +197,7 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
     if (t.type === 'figure' && t.figure !== undefined) tokenOf[t.figure] = k;
   });
   const ctx: LabelContext = { sentence, tokens, figures, tokenOf };
-  return figures.map((figure, index) => {
+  const described = figures.map((figure, index) => {
     const { label, unit } = describeFigure(ctx, index);
     figure.label = label;
     const located: LocatedFigure = {
@@ -197,8 +211,15 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
       end: figure.end,
     };
     if (figure.qualifier) located.qualifier = figure.qualifier;
+    if (figure.high !== undefined) located.high = figure.high;
     return located;
   });
+  return withRoleAndPeriod(
+    described,
+    figures.map((f) => f.qualifierStart),
+    mentions,
+    false,
+  );
 }
 
 /**
