@@ -185,8 +185,9 @@ function joinRange(text: string, low: NumberPhrase, high: NumberPhrase): NumberP
     return undefined;
   if (low.currency && high.currency && low.currency !== high.currency) return undefined;
   if (yearLike(low) || yearLike(high)) return undefined;
-  if (SCORE_BEFORE.test(text.slice(Math.max(0, low.start - 40), low.start))) return undefined;
-  if (SCORE_AFTER.test(text.slice(high.end))) return undefined;
+  // `won 3-1`, `a 2-0 win`: a score, two figures.
+  if (dash && SCORE_BEFORE.test(text.slice(Math.max(0, low.start - 40), low.start))) return undefined;
+  if (dash && SCORE_AFTER.test(text.slice(high.end))) return undefined;
   const lowShifted = low.scaled
     ? { plain: String(low.value), token: low.token }
     : shiftDecimal(low.digits, high.exponent);

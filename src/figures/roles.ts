@@ -100,14 +100,14 @@ const ZH_ROLE_LABELS: Partial<Record<FigureRole | 'change', string>> = ZH.roles.
 export function labelForRole(label: string, role: FigureRole | undefined, chinese = false, max = 60): string {
   if (role === 'change') {
     if (CHANGE_ENDINGS.test(label)) return label;
-    return fit(label, chinese ? (ZH_ROLE_LABELS.change ?? '') : ' change', max);
+    return withSuffix(label, chinese ? (ZH_ROLE_LABELS.change ?? '') : ' change', max);
   }
   const suffix = role ? (chinese ? ZH_ROLE_LABELS : ROLE_LABELS)[role] : undefined;
   if (!suffix) return label;
-  return fit(label, chinese ? `（${suffix}）` : `, ${suffix}`, max);
+  return withSuffix(label, chinese ? `（${suffix}）` : `, ${suffix}`, max);
 }
 
-function fit(label: string, suffix: string, max: number): string {
+function withSuffix(label: string, suffix: string, max: number): string {
   if (label.length + suffix.length <= max) return `${label}${suffix}`;
   const room = max - suffix.length - 1;
   const cut = label.slice(0, room).replace(/\s+\S*$/, '');

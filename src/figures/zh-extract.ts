@@ -255,21 +255,17 @@ function nounPhrase(text: string): { text: string; rise: boolean; fall: boolean 
   return { text: words.slice(a, b).join(''), rise, fall };
 }
 
+/** How far (in characters) a clause is read around a figure, so long runs stay linear. */
+const CLAUSE_WINDOW = 120;
+
 function clauseBounds(sentence: string, start: number, end: number): { from: number; to: number } {
+  const ends = (c: string | undefined) => c === undefined || CLAUSE_BREAK.test(c) || /[。！？!?]/u.test(c);
   let from = start;
-  while (
-    from > 0 &&
-    !CLAUSE_BREAK.test(sentence[from - 1] ?? '') &&
-    !/[。！？!?]/u.test(sentence[from - 1] ?? '')
-  )
-    from--;
+  const floor = Math.max(0, start - CLAUSE_WINDOW);
+  while (from > floor && !ends(sentence[from - 1])) from--;
   let to = end;
-  while (
-    to < sentence.length &&
-    !CLAUSE_BREAK.test(sentence[to] ?? '') &&
-    !/[。！？!?]/u.test(sentence[to] ?? '')
-  )
-    to++;
+  const ceiling = Math.min(sentence.length, end + CLAUSE_WINDOW);
+  while (to < ceiling && !ends(sentence[to])) to++;
   return { from, to };
 }
 
@@ -285,13 +281,24 @@ function without(sentence: string, from: number, to: number, others: readonly Zh
   return out + sentence.slice(Math.min(cursor, to), to);
 }
 
+/** The figures around `index` that reach into `from..to` (the list is sorted by start). */
+function near(accepted: readonly ZhCandidate[], index: number, from: number, to: number): ZhCandidate[] {
+  let a = index;
+  while (a > 0 && (accepted[a - 1]?.tail ?? 0) > from) a--;
+  let b = index;
+  while (b + 1 < accepted.length && (accepted[b + 1]?.qualifierStart ?? to) < to) b++;
+  return accepted.slice(a, b + 1);
+}
+
 function labelOf(
   sentence: string,
-  figure: ZhCandidate,
-  all: readonly ZhCandidate[],
+  accepted: readonly ZhCandidate[],
+  index: number,
   previous?: string,
 ): string {
+  const figure = accepted[index] as ZhCandidate;
   const { from, to } = clauseBounds(sentence, figure.qualifierStart, figure.end);
+  const all = near(accepted, index, from, to);
   const others = all.filter((o) => o !== figure);
   if (figure.kind === 'date' || figure.kind === 'year') {
     const own = without(sentence, from, to, all).trim();
@@ -349,8 +356,8 @@ export function zhFiguresOfSentence(sentence: string, mentions: readonly PeriodM
 
   const located: LocatedFigure[] = [];
   let previous: string | undefined;
-  for (const figure of accepted) {
-    const label = shortenLabel(labelOf(sentence, figure, accepted, previous));
+  for (const [index, figure] of accepted.entries()) {
+    const label = shortenLabel(labelOf(sentence, accepted, index, previous));
     if (['amount', 'count', 'percent', 'multiple'].includes(figure.kind) && label !== figure.kind)
       previous = label;
     const out: LocatedFigure = {

@@ -28,6 +28,8 @@ const TAIL = keysOf(QUALIFIERS_AFTER);
 // What may follow a lone Chinese digit for it to be a number (`三家`, `两个`, `五年`).
 const COUNTED = `(?:${[...MEASURES, ...CURRENCIES, '年', '月', '日', '倍', '%'].sort((a, b) => b.length - a.length).join('|')})`;
 
+const COUNTED_AFTER = new RegExp(`^${COUNTED}`, 'u');
+
 const PHRASE = new RegExp(
   [
     `${ZH.percentPrefix}(?<pctNum>${ARABIC}|${NUMERAL})`,
@@ -151,7 +153,7 @@ export function scanChineseNumbers(text: string): NumberPhrase[] {
       percent = g.pct !== undefined;
     } else if (g.zh !== undefined) {
       const hasUnit = [...g.zh].some((c) => UNITS[c] !== undefined || SCALES[c] !== undefined || c === POINT);
-      if (!hasUnit && !new RegExp(`^${COUNTED}`, 'u').test(folded.slice(end))) continue;
+      if (!hasUnit && !COUNTED_AFTER.test(folded.slice(end, end + 8))) continue;
       read = readNumeral(g.zh);
       percent = g.zpct !== undefined;
     }
