@@ -304,8 +304,9 @@ export function findMultiples(text: string): Candidate[] {
   return found;
 }
 
-const ID_WORDS =
-  'Phase|Article|Section|Chapter|Room|Rm\\.|Building|Bldg\\.|Floor|Level|Line|Gate|Hall|Booth|Item|Class|Version|Ver\\.|Series|Model|Vol\\.|Volume|Part|Tier|Stage|Unit|Block|Lot|Route|Highway|Exit|Platform|Terminal|Pier|Suite|Apt\\.?|Form|Rule|Title|Case|Order|Batch|Track|Episode|Page|Step|Zone|District|Table|Figure|Fig\\.|Appendix|Annex|Schedule|Clause|Paragraph|Para\\.|Type|Grade|Category';
+// Capitalised nouns that name things by number (`Phase 2`, `Table 3`): case-sensitive, since `order 5` or
+// `case 3` in lower case may count.
+const ID_WORDS = alternation(EN.identifiers.capitalisedNouns);
 
 // Spans that hold digits but no figure. Order does not matter: they are all taken before any figure.
 const NOT_FIGURES = (

@@ -250,7 +250,7 @@ export function scanNumberPhrases(text: string): NumberPhrase[] {
 
 // A currency word after a number phrase, accepted by parseNumberPhrase (`13 trillion yuan`).
 const TRAILING_CURRENCY =
-  /^(?:(?:US|U\.S\.|Hong Kong|HK|Singapore|Australian|Canadian)\s+)?(?:dollars?|yuan|renminbi|RMB|CNY|euros?|EUR|USD|HKD|GBP|pounds?(?:\s+sterling)?|sterling|yen|JPY)$/i;
+  /^(?:(?:US|U\.S\.|Hong Kong|HK|Singapore|Australian|Canadian|New Taiwan|NT)\s+)?(?:dollars?|yuan|renminbi|RMB|CNY|euros?|EUR|USD|HKD|GBP|pounds?(?:\s+sterling)?|sterling|yen|JPY)$/i;
 
 /**
  * Parses one number phrase into a number, or `undefined` when the text is not (only) a number phrase.

@@ -90,6 +90,19 @@ const split = (first: number, secondText: string): Omit<PeriodMention, 'start' |
 // Most specific first: a mention overlapping an earlier one is dropped.
 const PATTERNS: Array<[RegExp, Make]> = (
   [
+    // `the year ended December 31, 2019` is 2019; a fiscal year ending in another month is `FY2024`.
+    [
+      `${B}(?:(?:fiscal|financial)${SP})?(?:years?|twelve${SP}months|12${SP}months|period)${SP}end(?:ed|ing)${SP}(?:on${SP})?(?<m>${MONTHS})\\.?${SP}\\d{1,2}(?:st|nd|rd|th)?,?${SP}(?<y>${YEAR4})${E}`,
+      (g) => {
+        const december = monthOf(g.m ?? '') === 12;
+        return {
+          period: december ? String(g.y) : `FY${g.y}`,
+          kind: december ? 'year' : 'fiscal',
+          year: Number(g.y),
+          notFigure: false,
+        };
+      },
+    ],
     // Full dates (a dateline names no period of the figures after it)
     [`(?<y>${YEAR4})年(?:1[0-2]|0?[1-9])月(?:3[01]|[12]\\d|0?[1-9])[日号]`, FULL_DATE],
     [`${B}(?:${MONTHS})\\.?${SP}\\d{1,2}(?:st|nd|rd|th)?,?${SP}${YEAR4}${E}`, FULL_DATE],

@@ -64,3 +64,13 @@ describe('units', () => {
     expect(locateFigures('Net income was $12.5 million.')[0]).toMatchObject({ value: 12.5e6, unit: 'USD' });
   });
 });
+
+describe('currencies', () => {
+  it('reads New Taiwan dollars as TWD', () => {
+    expect(locateFigures('It took a term loan of 80 billion New Taiwan dollars.')[0]).toMatchObject({
+      kind: 'amount',
+      value: 80e9,
+      unit: 'TWD',
+    });
+  });
+});

@@ -76,3 +76,10 @@ describe('yearBefore', () => {
     expect(yearBefore('Q3')).toBeUndefined();
   });
 });
+
+describe('years ended', () => {
+  it('reads `the year ended December 31, 2019` as 2019 and a June year end as a fiscal year', () => {
+    expect(periodsOf('for the year ended December 31, 2019')).toEqual(['2019']);
+    expect(periodsOf('in the fiscal year ended June 30, 2024')).toEqual(['FY2024']);
+  });
+});
