@@ -310,3 +310,82 @@ export function periodNear(
   }
   return best?.period;
 }
+
+/** A figure as {@link assignPeriods} sees it. */
+export interface PeriodSlot {
+  start: number;
+  end: number;
+  /** A previous or compared value: it takes the periods written next to past values. */
+  past: boolean;
+  /** Read as last year's value (`36,900 a year earlier`): one year before the current period. */
+  yearBack: boolean;
+  /** False for dates and years, which compete for no mention. */
+  owns: boolean;
+}
+
+/** How far (in characters) a period may stand from its figure. */
+const PERIOD_REACH = 80;
+
+const distance = (m: PeriodMention, s: PeriodSlot): number =>
+  m.end <= s.start ? s.start - m.end : m.start >= s.end ? (m.start - s.end) * 1.5 : 0;
+
+/**
+ * The period of each figure of a sentence. Each mention belongs to its nearest figure (a mention
+ * after a figure counts half again as far: `$1.11 billion in Q3 2023`); a figure takes the nearest
+ * mention within reach that belongs to itself or to a figure of the same tense (current values do
+ * not take a previous value's `Q3 2023`), else the period of the sentence's first figure of that
+ * tense. A value read as last year's takes the current period one year back.
+ *
+ * @example
+ * // 'Revenue was $1.27 billion, up from $1.11 billion in Q3 2023, an increase of 14.4%.' (no period for the current values)
+ * assignPeriods(findPeriods(sentence), slots) // → [undefined, '2023-Q3', undefined]
+ */
+export function assignPeriods(
+  mentions: readonly PeriodMention[],
+  slots: readonly PeriodSlot[],
+  pastMentions: readonly boolean[] = [],
+): Array<string | undefined> {
+  const owner = mentions.map((m) => {
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    slots.forEach((s, k) => {
+      const d = distance(m, s);
+      if (s.owns && d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    });
+    return best;
+  });
+  const periods = slots.map((slot) => {
+    let best: PeriodMention | undefined;
+    let bestDistance = PERIOD_REACH;
+    mentions.forEach((m, i) => {
+      if (m.start >= slot.start && m.end <= slot.end) {
+        best = m;
+        bestDistance = -1;
+        return;
+      }
+      if (m.start < slot.end && m.end > slot.start) return;
+      if (pastMentions[i] && !slot.past) return;
+      const o = slots[owner[i] ?? -1];
+      if (o && o !== slot && o.past !== slot.past) return;
+      const d = distance(m, slot);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = m;
+      }
+    });
+    return (best as PeriodMention | undefined)?.period;
+  });
+  const firstNow = slots.findIndex((s, k) => s.owns && !s.past && periods[k]);
+  const firstPast = slots.findIndex((s, k) => s.owns && s.past && periods[k]);
+  return slots.map((slot, k) => {
+    if (!slot.owns) return periods[k];
+    const now = firstNow >= 0 ? periods[firstNow] : undefined;
+    if (slot.past && slot.yearBack && now && (!periods[k] || periods[k] === now))
+      return yearBefore(now) ?? periods[k];
+    if (periods[k]) return periods[k];
+    return slot.past ? (firstPast >= 0 ? periods[firstPast] : undefined) : now;
+  });
+}

@@ -82,7 +82,64 @@ describe('figure roles', () => {
   });
 });
 
+describe('what a previous value is labelled after', () => {
+  it('takes the label of the current value of its kind, unit and size', () => {
+    const text =
+      'Net income was $142 million, or $1.06 per diluted share, compared with $109 million, or $0.81 per diluted share, in the prior-year quarter.';
+    expect(find(text, '$109 million')).toMatchObject({ role: 'comparison', label: 'Net income, comparison' });
+    expect(find(text, '$0.81')).toMatchObject({
+      role: 'previous',
+      label: 'Net income per diluted share, previous period',
+    });
+  });
+
+  it('takes the label of the nearest current value, not the first of the sentence', () => {
+    const text =
+      'Operating income rose to $198 million, and the operating margin reached 15.6%, compared with 13.6%.';
+    expect(find(text, '13.6%').label).toBe('operating margin, comparison');
+  });
+
+  it('reads a bare `from` as previous only beside a current value of its kind', () => {
+    expect(find('Gross margin widened to 42.8% from 40.1%.', '40.1%').role).toBe('previous');
+    expect(find('The team won 63 points from 38 matches.', '38').role).toBe('current');
+  });
+
+  it('reads a parenthesised period with a quarter as previous', () => {
+    expect(find('Free cash flow was $176 million (Q3 2023: $128 million).', '$128 million')).toMatchObject({
+      role: 'previous',
+      period: '2023-Q3',
+      label: 'Free cash flow, previous period',
+    });
+  });
+});
+
 describe('figure periods', () => {
+  it('does not give a current value the period written beside a previous one', () => {
+    const text =
+      'Revenue for the third quarter was $1.27 billion, up from $1.11 billion in Q3 2023, an increase of 14.4%.';
+    expect(find(text, '$1.27 billion').period).toBe('Q3');
+    expect(find(text, '$1.11 billion').period).toBe('2023-Q3');
+    expect(find(text, '14.4%').period).toBe('Q3');
+  });
+
+  it('reads the period after `on` or `versus` as the comparison base, not the figure’s own', () => {
+    const text = 'The segment reported revenue of $612 million, up 18% on the third quarter of 2023.';
+    expect(find(text, '$612 million').period).toBeUndefined();
+    expect(find(text, '18%').period).toBeUndefined();
+  });
+
+  it('moves a value `a year earlier` one year back from the current period', () => {
+    const text =
+      'For the first nine months of 2024, revenue was $3.58 billion, up 12.9% from $3.17 billion in the same period of 2023, and diluted earnings per share were $2.91, against $2.24 a year earlier.';
+    expect(find(text, '$3.58 billion').period).toBe('2024');
+    expect(find(text, '$3.17 billion').period).toBe('2023');
+    expect(find(text, '$2.91').period).toBe('2024');
+    expect(find(text, '$2.24')).toMatchObject({
+      period: '2023',
+      label: 'diluted earnings per share, previous period',
+    });
+  });
+
   it.each([
     ['Third-quarter revenue was $4.8 billion.', '$4.8 billion', 'Q3'],
     ['Revenue in Q3 2024 reached $5bn.', '$5bn', '2024-Q3'],
