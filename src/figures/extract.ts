@@ -16,6 +16,7 @@ import {
   CURRENCY_WORD_SOURCE,
   currencyOfPrefix,
   currencyOfWord,
+  MEASURE_UNITS,
   QUALIFIERS,
 } from './lexicon.js';
 import {
@@ -64,6 +65,7 @@ const COUNT_QUALIFIERS = new Set([
 const CURRENCY_AFTER = new RegExp(`^[ \\u00a0]+(${CURRENCY_WORD_SOURCE})(?![\\p{L}])`, 'iu');
 const POINTS_AFTER = /^[ \u00a0]+(percentage[ \u00a0]+points?|basis[ \u00a0]+points?|bps)(?![\p{L}])/iu;
 const NEXT_WORD = /^[ \u00a0]+([\p{L}][\p{L}-]*)/u;
+const UNIT_AFTER = /^[ \u00a0]+([\p{L}]+)(?![\p{L}\p{N}-])/u;
 
 /** Which characters of a sentence are taken, so an overlap test costs the span's length only. */
 class Taken {
@@ -212,6 +214,17 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
     };
     if (figure.qualifier) located.qualifier = figure.qualifier;
     if (figure.high !== undefined) located.high = figure.high;
+    // A unit of measure right after a count stays on its text, as a currency word does on an
+    // amount's: `24.6 million TEU`, `682 million tonnes`, `2.33 years`.
+    const measure = located.kind === 'count' ? UNIT_AFTER.exec(sentence.slice(figure.end)) : null;
+    if (
+      measure?.[1] &&
+      measure[1].toLowerCase() === located.unit.toLowerCase() &&
+      MEASURE_UNITS.has(located.unit.toLowerCase())
+    ) {
+      located.end = figure.end + measure[0].length;
+      located.text = sentence.slice(located.start, located.end);
+    }
     return located;
   });
   return withRoleAndPeriod(

@@ -161,6 +161,11 @@ function scanEnglish(text: string): NumberPhrase[] {
 
 const alternationOf = (words: readonly string[]): string =>
   words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
+const TO_BETWEEN = /^[ \u00a0]+to[ \u00a0]+$/iu;
+const NOT_A_TO_RANGE = new RegExp(
+  `(?<![\\p{L}])(?:from|${[...EN.words.RISE_VERBS, ...EN.words.FALL_VERBS, ...EN.words.VERBS].join('|')})(?:[ \\u00a0]+(?:by|about|around|nearly|some|approximately|roughly))?[ \\u00a0]+(?:${CURRENCY_PREFIX_SOURCE}[ \\u00a0]?)?$`,
+  'iu',
+);
 const DASH_BETWEEN = /^[ \u00a0]?[–—-][ \u00a0]?$/u;
 const AND_BETWEEN = new RegExp(`^[ \\u00a0]+(?:${alternationOf(EN.ranges.and)})[ \\u00a0]+$`, 'iu');
 const BETWEEN_BEFORE = new RegExp(`(?<![\\p{L}])(?:${alternationOf(EN.ranges.between)})[ \\u00a0]+$`, 'iu');
@@ -179,7 +184,13 @@ function joinRange(text: string, low: NumberPhrase, high: NumberPhrase): NumberP
   const dash = DASH_BETWEEN.test(gap) && !low.spelt && !high.spelt;
   const between =
     AND_BETWEEN.test(gap) && BETWEEN_BEFORE.test(text.slice(Math.max(0, low.start - 12), low.start));
-  if (!dash && !between) return undefined;
+  // `30 to 90 days`, but not `from 10 to 15` (a change) nor `rose 5% to $3 billion` (two figures).
+  const to =
+    TO_BETWEEN.test(gap) &&
+    !low.spelt &&
+    !high.spelt &&
+    !NOT_A_TO_RANGE.test(text.slice(Math.max(0, low.start - 40), low.start));
+  if (!dash && !between && !to) return undefined;
   if (low.leadingZero || high.leadingZero || low.chinese || high.chinese) return undefined;
   if ((low.percent && !high.percent) || (low.scaled && !high.scaled) || (high.currency && !low.currency))
     return undefined;

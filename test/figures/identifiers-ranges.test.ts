@@ -33,6 +33,8 @@ describe('ranges', () => {
     ['Margins were 10-15 percent.', '10-15 percent', 10, 15, 'percent'],
     ['It raised $2–3 billion.', '$2–3 billion', 2e9, 3e9, 'USD'],
     ['It drew between 3 and 5 million visitors.', '3 and 5 million', 3e6, 5e6, 'visitors'],
+    ['Payment is due within 30 to 90 days.', '30 to 90 days', 30, 90, 'days'],
+    ['It cut 10 to 15 jobs.', '10 to 15', 10, 15, 'jobs'],
   ])('reads %j as one figure from its low end to its high end', (sentence, text, value, high, unit) => {
     const found = locateFigures(sentence);
     expect(found).toHaveLength(1);
@@ -48,20 +50,33 @@ describe('ranges', () => {
     expect(locateFigures('Sales from 2020-2023 grew.').every((f) => f.high === undefined)).toBe(true);
     expect(locateFigures('It cut 15-10 percent.').every((f) => f.high === undefined)).toBe(true);
   });
+
+  it('reads `from A to B` and `rose A to B` as two figures, not a range', () => {
+    expect(texts('Sales rose from 10 to 15 percent.')).toEqual(['10', '15 percent']);
+    expect(texts('Revenue rose 5% to $3 billion.')).toEqual(['5%', '$3 billion']);
+  });
 });
 
 describe('units', () => {
   it('keeps units of measure and currency scales on the figure', () => {
     expect(locateFigures('Container throughput reached 24.6 million TEU.')[0]).toMatchObject({
+      text: '24.6 million TEU',
       value: 24.6e6,
       unit: 'TEU',
       label: 'Container throughput',
     });
     expect(locateFigures('Cargo throughput reached 682 million tonnes.')[0]).toMatchObject({
+      text: '682 million tonnes',
       value: 682e6,
       unit: 'tonnes',
     });
     expect(locateFigures('Net income was $12.5 million.')[0]).toMatchObject({ value: 12.5e6, unit: 'USD' });
+    expect(locateFigures('The average remaining life is 2.33 years.')[0]).toMatchObject({
+      text: '2.33 years',
+      unit: 'years',
+    });
+    // A counted noun is what the figure counts, not a unit: it stays out of the text.
+    expect(locateFigures('There are 71,000 industrial enterprises.')[0]?.text).toBe('71,000');
   });
 });
 
