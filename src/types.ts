@@ -51,7 +51,10 @@ export interface Figure {
   /** `passageId~n`, n the 0-based index of the figure within its passage. */
   id: string;
   kind: FigureKind;
-  /** The figure exactly as the source writes it, without qualifier: `13 trillion yuan`, `75,000`, `35 consecutive years`. */
+  /**
+   * The figure exactly as the source writes it, without qualifier, with its currency or unit of
+   * measure: `13 trillion yuan`, `75,000`, `35 consecutive years`, `24.6 million TEU`, `13万亿元`.
+   */
   text: string;
   /** Normalised value: `13 trillion yuan` → 13000000000000, `75th` → 75, `18.4 percent` → 18.4. Dates: YYYYMMDD (or YYYYMM00). */
   value: number;
