@@ -118,6 +118,10 @@ const PATTERNS: Array<[RegExp, Make]> = (
       (g) => dated('half', (ZH.periods.halves as Record<string, number>)[g.h ?? ''], Number(g.y)),
     ],
     [
+      `(?<y>${YEAR4})(?:${ZH.periods.seasons.filter((w) => w !== ZH.periods.fiscalYear).join('|')})`,
+      (g) => ({ period: String(g.y), kind: 'year', year: Number(g.y), notFigure: false }),
+    ],
+    [
       `(?<y>${YEAR4})${ZH.periods.fiscalYear}`,
       (g) => ({ period: `FY${g.y}`, kind: 'fiscal', year: Number(g.y), notFigure: true }),
     ],

@@ -99,9 +99,9 @@ const FINDERS: Finder[] = [
       candidate(at(m), at(m) + m[0].length, 'date', Number(m[1]) * 100 + Number(m[2]), 'date'),
     ),
   (s) =>
-    [...s.matchAll(/(?<![\p{N}])(\d{4})年(?!代)/gu)].map((m) =>
-      candidate(at(m), at(m) + m[0].length, 'year', Number(m[1]), 'year'),
-    ),
+    [
+      ...s.matchAll(new RegExp(`(?<![\\p{N}])(\\d{4})(?:年(?!代)|${ZH.periods.seasons.join('|')})`, 'gu')),
+    ].map((m) => candidate(at(m), at(m) + m[0].length, 'year', Number(m[1]), 'year')),
   // Streaks: 连续35年, 连续第35年
   (s) =>
     [
@@ -302,7 +302,8 @@ function labelOf(
   const others = all.filter((o) => o !== figure);
   if (figure.kind === 'date' || figure.kind === 'year') {
     const own = without(sentence, from, to, all).trim();
-    if (own) return own;
+    // A clause that is only the date and its verb (`到了2002赛季，…`) names the event in the next one.
+    if (own && nounPhrase(own).text) return own;
     const next = clauseBounds(sentence, to + 1, to + 1);
     return sentence.slice(to + 1, next.to).trim() || figure.kind;
   }

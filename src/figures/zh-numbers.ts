@@ -152,6 +152,8 @@ export function scanChineseNumbers(text: string): NumberPhrase[] {
       read = { digits: g.num, exponent: scaleExponent(g.scale) };
       percent = g.pct !== undefined;
     } else if (g.zh !== undefined) {
+      // A lone `一` before a measure word is mostly the article (`一支球队`, a team), as `one` is in English.
+      if (g.zh === '一' && !g.ztail && !g.zpct) continue;
       const hasUnit = [...g.zh].some((c) => UNITS[c] !== undefined || SCALES[c] !== undefined || c === POINT);
       if (!hasUnit && !COUNTED_AFTER.test(folded.slice(end, end + 8))) continue;
       read = readNumeral(g.zh);

@@ -133,6 +133,19 @@ describe('Chinese figures', () => {
     expect(find('2023年，出口回升。', '2023年')).toMatchObject({ kind: 'year', value: 2023 });
   });
 
+  it('reads seasons as years, and a lone 一 before a measure word as no figure', () => {
+    expect(find('2001赛季，他在26场联赛中攻入13球。', '2001赛季')).toMatchObject({
+      kind: 'year',
+      value: 2001,
+    });
+    expect(find('2001赛季，他在26场联赛中攻入13球。', '26')).toMatchObject({
+      unit: 'matches',
+      period: '2001',
+    });
+    expect(locateFigures('他在每一支球队都是得分手。')).toEqual([]);
+    expect(locateFigures('这是一支球队。')).toEqual([]);
+  });
+
   it('reads multiples', () => {
     expect(find('产值是上年的3倍。', '3倍')).toMatchObject({ kind: 'multiple', value: 3, unit: 'times' });
   });
