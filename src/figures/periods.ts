@@ -88,7 +88,7 @@ const split = (first: number, secondText: string): Omit<PeriodMention, 'start' |
 };
 
 // Most specific first: a mention overlapping an earlier one is dropped.
-const PATTERNS: Array<[RegExp, Make]> = (
+const PATTERNS: Array<[RegExp, Make, boolean]> = (
   [
     // `the year ended December 31, 2019` is 2019; a fiscal year ending in another month is `FY2024`.
     [
@@ -220,15 +220,18 @@ const PATTERNS: Array<[RegExp, Make]> = (
       (g) => ({ period: String(g.y), kind: 'year', year: Number(g.y), notFigure: false }),
     ],
   ] as Array<[string, Make]>
-).map(([source, make]) => [new RegExp(source, 'giu'), make]);
+).map(([source, make]) => [new RegExp(source, 'giu'), make, /\p{Script=Han}/u.test(source)]);
 
 /** Every period mention of `text`, in order, not overlapping, before years are lent to quarters. */
 function rawMentions(text: string): PeriodMention[] {
   const folded = foldWidth(text);
-  if (!/[0-9QHFqhf一二三四上下]/u.test(folded)) return [];
+  // Every pattern needs a digit, or the word quarter or half (`third quarter`, `上半年`).
+  if (!/\d|quarter|half|季度|半年/iu.test(folded)) return [];
+  const han = /\p{Script=Han}/u.test(folded);
   const taken = new Uint8Array(folded.length);
   const found: PeriodMention[] = [];
-  for (const [pattern, make] of PATTERNS) {
+  for (const [pattern, make, chinese] of PATTERNS) {
+    if (chinese && !han) continue;
     for (const match of folded.matchAll(pattern)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;

@@ -54,6 +54,17 @@ const MEASURE_RE = new RegExp(`^(?:${keysOf(MEASURES)})`, 'u');
 const POINTS_RE = new RegExp(`^(?:${alternation(ZH.percentagePoints)})`, 'u');
 const QUALIFIER_BEFORE_RE = new RegExp(`(?:${keysOf(QUALIFIERS_BEFORE)})$`, 'u');
 const QUALIFIER_AFTER_RE = new RegExp(`^(?:${keysOf(QUALIFIERS_AFTER)})`, 'u');
+// Compiled once: the finders run on every sentence.
+const YEAR_RE = new RegExp(`(?<![\\p{N}])(\\d{4})(?:年(?!代)|${ZH.periods.seasons.join('|')})`, 'gu');
+const STREAK_RE = new RegExp(`(?:${alternation(ZH.streak.prefix)})第?(${N})(${keysOf(STREAK_UNITS)})`, 'gu');
+const ANNIVERSARY_RE = new RegExp(`(${N})(?:${alternation(ZH.ranks.anniversary)})`, 'gu');
+const TIMES_RE = new RegExp(`(${N}(?:\\.\\d+)?)倍`, 'gu');
+const MULTIPLE_WORDS_RE = new RegExp(keysOf(MULTIPLES), 'gu');
+const ORDINAL_RE = new RegExp(
+  `${ZH.ranks.ordinalPrefix}(${N})(?:${alternation(ZH.ranks.ordinalSuffixes)})?`,
+  'gu',
+);
+const FIRST_PLACE_RE = new RegExp(alternation(ZH.ranks.firstPlace), 'gu');
 const CLAUSE_BREAK = new RegExp(`[${ZH.clauseBreaks.replace(/[\]\\^-]/g, '\\$&')}]`, 'u');
 
 /** A figure candidate of a Chinese sentence, before its label. */
@@ -99,16 +110,10 @@ const FINDERS: Finder[] = [
       candidate(at(m), at(m) + m[0].length, 'date', Number(m[1]) * 100 + Number(m[2]), 'date'),
     ),
   (s) =>
-    [
-      ...s.matchAll(new RegExp(`(?<![\\p{N}])(\\d{4})(?:年(?!代)|${ZH.periods.seasons.join('|')})`, 'gu')),
-    ].map((m) => candidate(at(m), at(m) + m[0].length, 'year', Number(m[1]), 'year')),
+    [...s.matchAll(YEAR_RE)].map((m) => candidate(at(m), at(m) + m[0].length, 'year', Number(m[1]), 'year')),
   // Streaks: 连续35年, 连续第35年
   (s) =>
-    [
-      ...s.matchAll(
-        new RegExp(`(?:${alternation(ZH.streak.prefix)})第?(${N})(${keysOf(STREAK_UNITS)})`, 'gu'),
-      ),
-    ].flatMap((m) => {
+    [...s.matchAll(STREAK_RE)].flatMap((m) => {
       const value = numberOf(m[1] ?? '');
       return value
         ? [candidate(at(m), at(m) + m[0].length, 'streak', value, STREAK_UNITS[m[2] ?? ''] ?? 'years')]
@@ -116,34 +121,28 @@ const FINDERS: Finder[] = [
     }),
   // Anniversaries: 75周年
   (s) =>
-    [...s.matchAll(new RegExp(`(${N})(?:${alternation(ZH.ranks.anniversary)})`, 'gu'))].flatMap((m) => {
+    [...s.matchAll(ANNIVERSARY_RE)].flatMap((m) => {
       const value = numberOf(m[1] ?? '');
       return value ? [candidate(at(m), at(m) + m[0].length, 'rank', value, 'rank')] : [];
     }),
   // Multiples: 3倍, 翻一番
   (s) => [
-    ...[...s.matchAll(new RegExp(`(${N}(?:\\.\\d+)?)倍`, 'gu'))].flatMap((m) => {
+    ...[...s.matchAll(TIMES_RE)].flatMap((m) => {
       const text = m[1] ?? '';
       const value = /^\d/.test(text) ? Number(text) : chineseInteger(text);
       return value ? [candidate(at(m), at(m) + m[0].length, 'multiple', value, 'times')] : [];
     }),
-    ...[...s.matchAll(new RegExp(keysOf(MULTIPLES), 'gu'))].map((m) =>
+    ...[...s.matchAll(MULTIPLE_WORDS_RE)].map((m) =>
       candidate(at(m), at(m) + m[0].length, 'multiple', MULTIPLES[m[0]] ?? 2, 'times'),
     ),
   ],
   // Ranks: 第一, 第3位, 首位
   (s) => [
-    ...[
-      ...s.matchAll(
-        new RegExp(`${ZH.ranks.ordinalPrefix}(${N})(?:${alternation(ZH.ranks.ordinalSuffixes)})?`, 'gu'),
-      ),
-    ].flatMap((m) => {
+    ...[...s.matchAll(ORDINAL_RE)].flatMap((m) => {
       const value = numberOf(m[1] ?? '');
       return value ? [candidate(at(m), at(m) + m[0].length, 'rank', value, 'rank')] : [];
     }),
-    ...[...s.matchAll(new RegExp(alternation(ZH.ranks.firstPlace), 'gu'))].map((m) =>
-      candidate(at(m), at(m) + m[0].length, 'rank', 1, 'rank'),
-    ),
+    ...[...s.matchAll(FIRST_PLACE_RE)].map((m) => candidate(at(m), at(m) + m[0].length, 'rank', 1, 'rank')),
   ],
 ];
 
