@@ -12,7 +12,7 @@
 
 import type { FigureKind } from '../types.js';
 import type { LocatedFigure } from './extract.js';
-import { shortenLabel } from './label-text.js';
+import { balanceQuotes, shortenLabel } from './label-text.js';
 import { alternation, keysOf, ZH } from './lexicon/data.js';
 import { findNonFigures, type Span } from './matchers.js';
 import { scanNumberPhrases } from './numbers.js';
@@ -207,8 +207,8 @@ const RISE = new Set(ZH.label.riseVerbs);
 const FALL = new Set(ZH.label.fallVerbs);
 
 /** The words of `text`: Han words from the segmenter, punctuation and spaces dropped. */
-function wordsOf(text: string): string[] {
-  return [...SEGMENTER.segment(text)].filter((s) => /[\p{L}\p{N}]/u.test(s.segment)).map((s) => s.segment);
+function wordsOf(text: string): Array<{ segment: string; index: number }> {
+  return [...SEGMENTER.segment(text)].filter((s) => /[\p{L}\p{N}]/u.test(s.segment));
 }
 
 const EDGE_WORDS = [...new Set([...ZH.label.verbs, ...ZH.label.leading])].filter((w) => w.length > 1);
@@ -231,7 +231,8 @@ function nounPhrase(text: string): { text: string; rise: boolean; fall: boolean 
   }
   for (let edge = LEADING_EDGE.exec(rest); edge && rest; edge = LEADING_EDGE.exec(rest))
     rest = rest.slice(edge[0].length);
-  const words = wordsOf(rest);
+  const segments = wordsOf(rest);
+  const words = segments.map((w) => w.segment);
   let a = 0;
   let b = words.length;
   for (;;) {
@@ -251,7 +252,11 @@ function nounPhrase(text: string): { text: string; rise: boolean; fall: boolean 
     (LEADING.has(words[a] ?? '') || VERBS.has(words[a] ?? '') || /^[\d.,%]+$/.test(words[a] ?? ''))
   )
     a++;
-  return { text: words.slice(a, b).join(''), rise, fall };
+  // The text between the first and last word kept, quotes and all (`专精特新“小巨人”企业`).
+  const first = segments[a];
+  const last = segments[b - 1];
+  const kept = first && last && a < b ? rest.slice(first.index, last.index + last.segment.length) : '';
+  return { text: balanceQuotes(kept), rise, fall };
 }
 
 /** How far (in characters) a clause is read around a figure, so long runs stay linear. */
@@ -313,7 +318,8 @@ function labelOf(
   const before = nounPhrase(without(sentence, from, figure.qualifierStart, others));
   if (figure.kind === 'streak') {
     const rest = without(sentence, figure.tail, to, []).trim();
-    return `${before.text}${rest}` || previous || figure.kind;
+    // `…突破13万亿元，连续35年居全国首位`: a clause without a subject continues the one before.
+    return `${before.text || previous || ''}${rest}` || figure.kind;
   }
   const subject = before.text || previous || '';
   if (figure.kind === 'percent' && subject) {

@@ -133,6 +133,16 @@ describe('Chinese figures', () => {
     expect(find('2023年，出口回升。', '2023年')).toMatchObject({ kind: 'year', value: 2023 });
   });
 
+  it('labels a figure of a clause without a subject after the clause before', () => {
+    const text = '全省地区生产总值突破13万亿元，连续35年居全国首位。';
+    expect(find(text, '连续35年').label).toBe('地区生产总值居全国首位');
+    expect(find(text, '首位').label).toBe('地区生产总值');
+  });
+
+  it('keeps a quoted name inside its label', () => {
+    expect(find('专精特新“小巨人”企业超1500家。', '1500').label).toBe('专精特新“小巨人”企业');
+  });
+
   it('reads seasons as years, and a lone 一 before a measure word as no figure', () => {
     expect(find('2001赛季，他在26场联赛中攻入13球。', '2001赛季')).toMatchObject({
       kind: 'year',
