@@ -1,6 +1,6 @@
 /**
  * Figures of a Chinese sentence: amounts (`13万亿元`, `人民币5亿元`, `20亿美元`), counts with their
- * measure word (`7.5万家`, `1500多家`), percents (`5.2%`, `百分之五点二`, `1.5个百分点`), streaks
+ * measure word (`7.5万家`, `1500多家`, measure word included in the text), percents (`5.2%`, `百分之五点二`, `1.5个百分点`), streaks
  * (`连续35年`), ranks (`第一`, `首位`, `75周年`), multiples (`3倍`, `翻一番`), dates (`2023年11月`,
  * `2月18日`) and years (`2023年`), with the same kinds, values and units as English figures.
  *
@@ -178,9 +178,11 @@ function numberCandidates(sentence: string, folded: string): ZhCandidate[] {
     let tail = end;
     if (kind === 'count') {
       const measure = MEASURE_RE.exec(after())?.[0];
+      // The measure word stays on the text, as a unit does (`7.5万家`, `682万吨`).
       if (measure) {
         unit = MEASURES[measure] || measure;
-        tail = end + measure.length;
+        end += measure.length;
+        tail = end;
       }
     }
     const trailing = QUALIFIER_AFTER_RE.exec(folded.slice(tail))?.[0];

@@ -91,19 +91,19 @@ describe('Chinese figures', () => {
   });
 
   it('reads counts with their measure word and label', () => {
-    expect(find('全省高新技术企业超7.5万家，规上工业企业超7.1万家。', '7.5万')).toMatchObject({
+    expect(find('全省高新技术企业超7.5万家，规上工业企业超7.1万家。', '7.5万家')).toMatchObject({
       kind: 'count',
       value: 75_000,
       qualifier: 'more than',
       label: '高新技术企业',
     });
-    expect(find('全省高新技术企业超7.5万家，规上工业企业超7.1万家。', '7.1万').label).toBe('规上工业企业');
-    expect(find('广东有1500多家专精特新企业。', '1500多')).toMatchObject({
+    expect(find('全省高新技术企业超7.5万家，规上工业企业超7.1万家。', '7.1万家').label).toBe('规上工业企业');
+    expect(find('广东有1500多家专精特新企业。', '1500多家')).toMatchObject({
       value: 1500,
       qualifier: 'more than',
       label: '专精特新企业',
     });
-    expect(find('全省拥有１３家世界500强企业。', '１３')).toMatchObject({
+    expect(find('全省拥有１３家世界500强企业。', '１３家')).toMatchObject({
       value: 13,
       label: '世界500强企业',
     });
@@ -140,7 +140,7 @@ describe('Chinese figures', () => {
   });
 
   it('keeps a quoted name inside its label', () => {
-    expect(find('专精特新“小巨人”企业超1500家。', '1500').label).toBe('专精特新“小巨人”企业');
+    expect(find('专精特新“小巨人”企业超1500家。', '1500家').label).toBe('专精特新“小巨人”企业');
   });
 
   it('reads seasons as years, and a lone 一 before a measure word as no figure', () => {
@@ -148,7 +148,7 @@ describe('Chinese figures', () => {
       kind: 'year',
       value: 2001,
     });
-    expect(find('2001赛季，他在26场联赛中攻入13球。', '26')).toMatchObject({
+    expect(find('2001赛季，他在26场联赛中攻入13球。', '26场')).toMatchObject({
       unit: 'matches',
       period: '2001',
     });
