@@ -38,12 +38,23 @@ export interface Passage {
 /** What kind of number a figure is. */
 export type FigureKind = 'amount' | 'count' | 'percent' | 'streak' | 'rank' | 'multiple' | 'date' | 'year';
 
+/**
+ * What a figure is in its sentence: the value it reports (`current`), an earlier period's value
+ * (`previous`: "up from $1.11 billion", "(2018: $2.0 million)"), a value it is compared with
+ * (`comparison`: "versus"), a change ("an increase of 5,200", "up 12%"), a part of a whole ("of
+ * which"), or a target.
+ */
+export type FigureRole = 'current' | 'previous' | 'change' | 'comparison' | 'part' | 'target';
+
 /** A figure found in a passage, with what it measures. */
 export interface Figure {
   /** `passageId~n`, n the 0-based index of the figure within its passage. */
   id: string;
   kind: FigureKind;
-  /** The figure exactly as the source writes it, without qualifier: `13 trillion yuan`, `75,000`, `35 consecutive years`. */
+  /**
+   * The figure exactly as the source writes it, without qualifier, with its currency or unit of
+   * measure: `13 trillion yuan`, `75,000`, `35 consecutive years`, `24.6 million TEU`, `13万亿元`.
+   */
   text: string;
   /** Normalised value: `13 trillion yuan` → 13000000000000, `75th` → 75, `18.4 percent` → 18.4. Dates: YYYYMMDD (or YYYYMM00). */
   value: number;
@@ -55,6 +66,15 @@ export interface Figure {
   label: string;
   /** The sentence the figure stands in. */
   sentence: string;
+  /** For amounts, counts, percents and multiples: the figure's role in its sentence. */
+  role?: FigureRole;
+  /**
+   * The period the figure belongs to, read from its sentence and normalised: `2024-Q3`, `Q3`,
+   * `2024-H1`, `FY2024`, `2023/24`, `2024-11`, `2024` (see `src/figures/periods.ts`).
+   */
+  period?: string;
+  /** For a range (`10–15%`, `between 3 and 5 million`): the high end; `value` is the low end. */
+  high?: number;
   passageId: string;
   docId: string;
 }
