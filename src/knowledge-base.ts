@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Memo } from './cache/memo.js';
-import { extractFigures } from './figures/extract.js';
+import { documentContent } from './document/content.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
 import { SearchIndex, type SearchIndexJSON } from './search/search-index.js';
 import { loadSynonyms, type Synonyms } from './search/synonyms.js';
-import { splitPassages } from './text/passages.js';
 import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
 
 /**
@@ -52,6 +51,10 @@ export interface OpenOptions {
   synonymsFile?: string;
   /** Use the prebuilt index when its hash matches (default true). */
   usePrebuilt?: boolean;
+  /** Document files larger than this are refused (default 20 MB). */
+  maxFileBytes?: number;
+  /** The prebuilt index file; defaults to `.factdesk-index.json` in `dir` (elsewhere for a read-only folder). */
+  prebuiltFile?: string;
 }
 
 /** The serialised knowledge base written by `npm run build-index`. */
@@ -65,7 +68,7 @@ interface PrebuiltBundle {
 }
 
 function metaOf(document: KnowledgeDocument): DocumentMeta {
-  const { body: _body, ...meta } = document;
+  const { body: _body, blocks: _blocks, ...meta } = document;
   return meta;
 }
 
@@ -118,8 +121,7 @@ export function buildKnowledgeBase(
   for (const document of documents) {
     // One document that trips the splitter or the extractor is reported and left out; the others serve.
     try {
-      const own = splitPassages(document);
-      const ownFigures = own.flatMap((passage) => extractFigures(passage));
+      const { passages: own, figures: ownFigures } = documentContent(document);
       passages.push(...own);
       figures.push(...ownFigures);
       served.push(document);
@@ -151,7 +153,12 @@ export function buildKnowledgeBase(
 export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Promise<string> {
   const hash = createHash('sha256').update(`factdesk-engine-${ENGINE_VERSION}\n`);
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && /\.(md|txt)$/i.test(entry.name) && !entry.name.startsWith('.'))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        /\.(md|markdown|txt|pdf|docx|html?|csv|ya?ml)$/i.test(entry.name) &&
+        !entry.name.startsWith('.'),
+    )
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   // Read in parallel (the hash is still fed in path order): with thousands of files, sequential
@@ -191,7 +198,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   );
   const hash = await hashKnowledgeFolder(options.dir, synonymsFile);
   if (options.usePrebuilt !== false) {
-    const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
+    const bundle = await readPrebuilt(options.prebuiltFile ?? path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
       return assemble(
         options,
@@ -202,7 +209,10 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
       );
     }
   }
-  const loaded = await loadDocuments(options.dir);
+  const loaded = await loadDocuments(
+    options.dir,
+    options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {},
+  );
   return buildKnowledgeBase(
     loaded.documents,
     synonyms,
@@ -216,7 +226,10 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
  * Writes the prebuilt index of a knowledge base into its folder (atomically: a half-written file is
  * never read) and returns the file's path and size.
  */
-export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: string; bytes: number }> {
+export async function writePrebuiltIndex(
+  kb: KnowledgeBase,
+  file = path.join(kb.dir, PREBUILT_INDEX_FILE),
+): Promise<{ file: string; bytes: number }> {
   const bundle: PrebuiltBundle = {
     hash: kb.hash,
     documents: kb.documents,
@@ -225,7 +238,6 @@ export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: str
     problems: kb.problems,
     index: kb.index.toJSON(),
   };
-  const file = path.join(kb.dir, PREBUILT_INDEX_FILE);
   const json = JSON.stringify(bundle);
   await writeFile(`${file}.tmp`, json);
   await rename(`${file}.tmp`, file);

@@ -3,9 +3,12 @@ import type { Citation } from '../../src/types.js';
 
 const SEPARATOR = ' · ';
 
-/** The citation line under a quote: `PR Newswire · 2024-02-20 · ¶3`. */
+/** The citation line under a quote: `PR Newswire · 2024-02-20 · Revenue by region · p. 2 · ¶3`. */
 export function citationLine(citation: Omit<Citation, 'docId' | 'title'>): string {
-  return [citation.source, citation.published, `¶${citation.paragraph}`].filter(Boolean).join(SEPARATOR);
+  const page = citation.page !== undefined ? `p. ${citation.page}` : undefined;
+  return [citation.source, citation.published, citation.section, page, `¶${citation.paragraph}`]
+    .filter(Boolean)
+    .join(SEPARATOR);
 }
 
 /** Marks the citation line inside an embed description (Discord's small "subtext" markdown). */

@@ -25,7 +25,12 @@ export async function createApp(
 ): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
   const knowledge = await KnowledgeHolder.open(
-    { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
+    {
+      dir,
+      maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}),
+      ...(config.KNOWLEDGE_INDEX_FILE ? { prebuiltFile: path.resolve(config.KNOWLEDGE_INDEX_FILE) } : {}),
+    },
     logger,
   );
   const context: CommandContext = {

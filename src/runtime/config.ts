@@ -48,6 +48,14 @@ export const ConfigSchema = z
     ),
     KNOWLEDGE_DIR: z.preprocess(emptyAsUndefined, z.string().default('knowledge')),
     KNOWLEDGE_NAME: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
+    KNOWLEDGE_MAX_FILE_MB: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'KNOWLEDGE_MAX_FILE_MB must be a number of megabytes, e.g. 20' })
+        .positive({ error: 'KNOWLEDGE_MAX_FILE_MB must be more than 0, e.g. 20' })
+        .default(20),
+    ),
+    KNOWLEDGE_INDEX_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z
