@@ -88,23 +88,26 @@ export function suggestField(key: string): string | undefined {
     : undefined;
 }
 
+/** True when a line is indented under a `key: value` line, which YAML reads as a nested mapping. */
+function hasStrayIndent(yaml: string): boolean {
+  const lines = yaml.split('\n');
+  return lines.some((line, i) => /^\s+[\w-]+\s*:/.test(line) && /^[\w-]+\s*:\s*\S/.test(lines[i - 1] ?? ''));
+}
+
 /**
  * A hint for a YAML error, matching what went wrong: an unquoted colon, an unclosed bracket or
- * quote, a bad indentation, a tab.
+ * quote, a bad indentation, a tab. `yaml` is the text that failed, to tell an indented line from a
+ * colon inside a value (YAML reports both as a nested mapping).
  */
-export function yamlHint(code: string | undefined, message: string): string {
-  if (/\t/.test(message) || code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
-  if (code === 'MISSING_CHAR' || /flow (?:sequence|collection|map)|\]|\}/i.test(message))
-    return 'close the bracket: write lists as `tags: [economy, innovation]`, each `[` with its `]`';
-  if (/quote|quoted|string/i.test(message) && code !== 'BLOCK_AS_IMPLICIT_KEY')
+export function yamlHint(code: string | undefined, message: string, yaml = ''): string {
+  if (/tab/i.test(message) || code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  if (/quote/i.test(message))
     return 'close the quote: a value that opens with `"` must end with `"` on the same line';
-  if (code === 'BAD_INDENT' || code === 'BAD_SCALAR_START' || /indent/i.test(message))
+  if (/flow (?:sequence|collection|map)|\]|\}/i.test(message))
+    return 'close the bracket: write lists as `tags: [economy, innovation]`, each `[` with its `]`';
+  if (code === 'BAD_INDENT' || /indent/i.test(message) || hasStrayIndent(yaml))
     return 'start every field at the beginning of its line, without spaces before the key';
-  if (
-    code === 'BLOCK_AS_IMPLICIT_KEY' ||
-    code === 'MULTILINE_IMPLICIT_KEY' ||
-    /mapping|colon|implicit key/i.test(message)
-  )
+  if (/mapping|implicit key/i.test(message) || code === 'BLOCK_AS_IMPLICIT_KEY')
     return 'put a value that contains a colon in quotes, e.g. `title: "Results: 2024"`';
   return 'fix the YAML between the two `---` lines: one `key: value` per line, quoting values that contain `:` or `#`';
 }

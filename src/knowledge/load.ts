@@ -60,7 +60,8 @@ export function documentIdOf(file: string): string {
 
 /** One line a problem: `file: field: message. Fix: fix`. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.severity}: ${problem.file}: ${problem.field} ${problem.message}. Fix: ${problem.fix}.`;
+  const stop = /[.?!]$/.test(problem.message) ? '' : '.';
+  return `${problem.severity}: ${problem.file}: ${problem.field} ${problem.message}${stop} Fix: ${problem.fix}.`;
 }
 
 // YAML 1.2's core schema keeps `published: 2024-02-20` a string, so the date is validated as written
@@ -90,10 +91,15 @@ function decodeText(file: string, bytes: Uint8Array): { text?: string; problem?:
 }
 
 /** Problems of a YAML parse error, with a hint matching it. */
-function yamlProblem(file: string, field: string, error: unknown, where: string): Problem {
+function yamlProblem(file: string, field: string, error: unknown, where: string, yaml: string): Problem {
   const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const code = (error as { code?: string }).code;
-  return problem(file, field, `is not valid YAML (${message})`, `${yamlHint(code, message)} (${where})`);
+  return problem(
+    file,
+    field,
+    `is not valid YAML (${message.replace(/:$/, '')})`,
+    `${yamlHint(code, message, yaml)} (${where})`,
+  );
 }
 
 /** Warnings for keys no field knows: `publised` → did you mean `published`? */
@@ -209,7 +215,8 @@ function textDraft(file: string, text: string): Draft | Problem {
     }
     return { fields, body: parsed.content, problems: unknownKeyWarnings(file, fields, 'front matter') };
   } catch (error) {
-    return yamlProblem(file, 'front matter', error, 'in the front matter between the two `---` lines');
+    const yaml = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+    return yamlProblem(file, 'front matter', error, 'in the front matter between the two `---` lines', yaml);
   }
 }
 
@@ -355,7 +362,7 @@ export function parseSidecar(
     const fields = data as Record<string, unknown>;
     return { fields, problems: unknownKeyWarnings(file, fields, 'sidecar') };
   } catch (error) {
-    return { fields: {}, problems: [yamlProblem(file, 'sidecar', error, 'in the sidecar file')] };
+    return { fields: {}, problems: [yamlProblem(file, 'sidecar', error, 'in the sidecar file', text)] };
   }
 }
 
@@ -396,6 +403,12 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
     else if (entry.isFile()) files.push(relative);
   }
   return files.sort();
+}
+
+/** `20 MB`, `4 KB`: a size as a person reads it. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Files that sit in the knowledge folder without being documents. */
@@ -475,7 +488,7 @@ export async function loadDocuments(dir: string, options: LoadOptions = {}): Pro
           problem(
             file,
             'size',
-            `is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit`,
+            `is ${sizeText(info.size)}, over the ${sizeText(maxBytes)} limit`,
             'split the document, or raise KNOWLEDGE_MAX_FILE_MB',
           ),
         );

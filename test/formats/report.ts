@@ -71,7 +71,7 @@ export function reportHtml(): string {
 <link rel="canonical" href="${r.url}">
 </head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/contact">Contact us for 24 hour service</a></nav>
-<div class="cookie-banner">We use 3 cookies. Accept all?</div>
+<div class="cookie-banner" role="dialog">We use 3 cookies. Accept all?</div>
 <article>
 <h1>${r.title}</h1>
 <p>${r.intro}</p>

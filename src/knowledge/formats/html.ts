@@ -6,6 +6,10 @@ import { foldSpaces } from '../../document/normalise.js';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
+/** Navigation, sidebars, footers and pop-ups (cookie dialogs): never the document's content. */
+const CHROME =
+  'nav, aside, footer, [role="navigation"], [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+
 function metaContent(document: Doc, selector: string): string | undefined {
   const value = document.querySelector(selector)?.getAttribute('content') ?? undefined;
   return value ? foldSpaces(value) : undefined;
@@ -43,11 +47,12 @@ export function loadHtml(html: string): LoadedContent {
   const site = metaContent(document, 'meta[property="og:site_name"]');
   if (site) meta.source = site;
 
-  // Readability changes the DOM it reads: give it its own copy.
-  const article = new Readability(
-    parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0],
-    { charThreshold: 0 },
-  ).parse();
+  // Readability changes the DOM it reads: give it its own copy, without the page's chrome.
+  const copy = parseHTML(html).document;
+  for (const element of copy.querySelectorAll(CHROME)) element.remove();
+  const article = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 0,
+  }).parse();
   let root: ElementLike | null = null;
   if (article?.content)
     root = parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as ElementLike;
