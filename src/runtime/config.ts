@@ -74,6 +74,14 @@ export const ConfigSchema = z
         .max(65535, { error: 'PORT must be 0 to 65535' })
         .default(3000),
     ),
+    REPLICAS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'REPLICAS must be the number of replicas serving the endpoint, e.g. 1' })
+        .int()
+        .min(1)
+        .default(1),
+    ),
     RATE_LIMIT_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
     RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(10)),
   })
