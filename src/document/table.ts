@@ -38,6 +38,32 @@ export function isNumericCell(cell: string): boolean {
   return /^\(?[-−–]?\s*(?:[$€£¥]|US\$|RMB)?\s*\d[\d,]*(?:\.\d+)?\s*%?\)?\s*[a-z]{0,3}\)?$/i.test(cell.trim());
 }
 
+/** A year or a date standing as a column header: `2019`, `Fiscal 2018`, `June 30, 2019`. */
+const HEADER_VALUE = /^(?:\D{0,20}\b)?(?:19|20)\d{2}(?:\s*\(\w+\))?$/;
+
+/** True when a row with no label holds only units or years: part of the header, not data. */
+function continuesHeader(row: string[]): boolean {
+  const cells = row.slice(1).filter((cell) => cell !== '');
+  return (
+    row[0] === '' &&
+    cells.length > 0 &&
+    cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell))
+  );
+}
+
+/**
+ * A header cell followed by empty ones spans them when the header row below fills those columns
+ * (`June 30,` over `2019 | 2018`): the empty cells take its text.
+ */
+function spreadSpanningHeaders(header: string[][]): void {
+  const last = header[header.length - 1] ?? [];
+  for (const row of header.slice(0, -1)) {
+    for (let c = 2; c < row.length; c++) {
+      if (row[c] === '' && row[c - 1] !== '' && (last[c] ?? '') !== '' && !isUnitText(row[c - 1] ?? '')) row[c] = row[c - 1] ?? '';
+    }
+  }
+}
+
 /** How a grid of cells is read: how many rows at its top are headers, and its caption. */
 export interface GridOptions {
   headerRows?: number;
@@ -59,17 +85,14 @@ export function tableFromGrid(grid: string[][], options: GridOptions = {}): Tabl
   if (width < 2) return undefined;
   const rows = grid.map((row) => Array.from({ length: width }, (_, i) => foldSpaces(row[i] ?? '')));
   let headerCount = Math.min(options.headerRows ?? 1, rows.length);
-  // Rows right under the header with no label and no number continue the header (`$ million`).
-  while (
-    headerCount < rows.length &&
-    rows[headerCount]?.[0] === '' &&
-    rows[headerCount]?.slice(1).some((cell) => cell !== '') &&
-    rows[headerCount]?.slice(1).every((cell) => cell === '' || !isNumericCell(cell) || isUnitText(cell))
-  ) {
-    headerCount++;
-  }
+  // Rows right under the header with no label and no value continue the header: units
+  // (`$ million`), or the years under a spanning `June 30,`.
+  while (headerCount < rows.length && continuesHeader(rows[headerCount] ?? [])) headerCount++;
   const header = rows.slice(0, headerCount);
-  const captionUnit = unitInText(options.caption);
+  spreadSpanningHeaders(header);
+  // A unit written in the label column's header (`$ million | 2019 | 2018`) is every column's.
+  const cornerUnit = header.map((row) => row[0] ?? '').find((cell) => isUnitText(cell));
+  const captionUnit = cornerUnit ?? unitInText(options.caption);
   const columns: string[] = [];
   const units: Array<string | undefined> = [];
   for (let c = 1; c < width; c++) {
@@ -90,7 +113,7 @@ export function tableFromGrid(grid: string[][], options: GridOptions = {}): Tabl
     columns.push(names.join(' ') || `column ${c + 1}`);
     units.push(unit ?? captionUnit);
   }
-  const labelHeader = header.map((row) => row[0] ?? '').find((cell) => cell !== '');
+  const labelHeader = header.map((row) => row[0] ?? '').find((cell) => cell !== '' && !isUnitText(cell));
   const body: TableRow[] = [];
   let group: string | undefined;
   for (const row of rows.slice(headerCount)) {

@@ -87,8 +87,9 @@ export function tableRowText(table: TableBlock, row: TableRow): string {
     })
     .join('; ');
   const label = row.group ? `${row.group}, ${row.label}` : row.label;
-  const tail = shared && !filled.every((entry) => entry.cell.endsWith(shared)) ? ` (${shared})` : '';
-  return `${label} — ${values}${tail}`;
+  const allPercent = filled.every((entry) => /%|pts?$/.test(entry.cell));
+  const tail = shared && !allPercent && !filled.every((entry) => entry.cell.endsWith(shared)) ? ` (${shared})` : '';
+  return `${label} — ${values}${/^ \([a-z]/i.test(tail) ? tail.replace(' (', ' (in ') : tail}`;
 }
 
 /** The blocks of a document: its model when a loader made one, else its body read as Markdown. */

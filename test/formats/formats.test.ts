@@ -146,6 +146,27 @@ describe('tables in Markdown', () => {
     ]);
   });
 
+  it('spreads a header over the years below it, and takes a unit from the corner cell', async () => {
+    const body = [
+      '---',
+      'title: Taxes',
+      '---',
+      '',
+      '| $ million | June 30, |  |',
+      '| --- | --- | --- |',
+      '|  | 2019 | 2018 |',
+      '| Loss carryforwards | 161.1 | 129.4 |',
+    ].join('\n');
+    const { passages, figures } = await load('taxes.md', Buffer.from(body));
+    expect(passages.map((p) => p.text)).toEqual([
+      'Loss carryforwards — June 30, 2019: 161.1; June 30, 2018: 129.4 ($ million)',
+    ]);
+    expect(figures.map((f) => [f.label, f.value, f.unit])).toEqual([
+      ['Loss carryforwards, June 30, 2019', 161_100_000, 'USD'],
+      ['Loss carryforwards, June 30, 2018', 129_400_000, 'USD'],
+    ]);
+  });
+
   it('keeps the text figures of paragraphs next to a table', async () => {
     const { figures } = await load('mixed.md', Buffer.from(reportMarkdown()));
     expect(figures.find((f) => f.text === '4.2 million')).toMatchObject({ kind: 'count', value: 4_200_000 });
