@@ -40,8 +40,11 @@ export interface Passage {
   /** 1-based part within the paragraph (1 when the paragraph was not split). */
   part: number;
   text: string;
-  /** `table-row` for one row of a table (its text reads `label — column: value; …`); text otherwise. */
-  kind?: 'text' | 'table-row';
+  /**
+   * `table-row` for one row of a table (its text reads `label — column: value; …`), `table` for a
+   * whole table in one compact line; text otherwise.
+   */
+  kind?: 'text' | 'table' | 'table-row';
   /** The heading the passage stands under (or the table's caption), when there is one. */
   section?: string;
   /** The page the passage starts on, for formats with pages (PDF). */

@@ -59,7 +59,8 @@ function spreadSpanningHeaders(header: string[][]): void {
   const last = header[header.length - 1] ?? [];
   for (const row of header.slice(0, -1)) {
     for (let c = 2; c < row.length; c++) {
-      if (row[c] === '' && row[c - 1] !== '' && (last[c] ?? '') !== '' && !isUnitText(row[c - 1] ?? '')) row[c] = row[c - 1] ?? '';
+      if (row[c] === '' && row[c - 1] !== '' && (last[c] ?? '') !== '' && !isUnitText(row[c - 1] ?? ''))
+        row[c] = row[c - 1] ?? '';
     }
   }
 }

@@ -88,8 +88,22 @@ export function tableRowText(table: TableBlock, row: TableRow): string {
     .join('; ');
   const label = row.group ? `${row.group}, ${row.label}` : row.label;
   const allPercent = filled.every((entry) => /%|pts?$/.test(entry.cell));
-  const tail = shared && !allPercent && !filled.every((entry) => entry.cell.endsWith(shared)) ? ` (${shared})` : '';
+  const tail =
+    shared && !allPercent && !filled.every((entry) => entry.cell.endsWith(shared)) ? ` (${shared})` : '';
   return `${label} — ${values}${/^ \([a-z]/i.test(tail) ? tail.replace(' (', ' (in ') : tail}`;
+}
+
+/**
+ * A whole table in one line: `2023 | 2022 ($ million) — Americas: 196.9 | 184.6; Europe: 11.5 | 5.1`.
+ */
+export function compactTableText(table: TableBlock): string {
+  const units = new Set(table.units.filter(Boolean));
+  const unit = units.size === 1 ? ` (${[...units][0]})` : '';
+  const rows = table.rows.map((row) => {
+    const label = row.group ? `${row.group}, ${row.label}` : row.label;
+    return `${label}: ${row.cells.map((cell) => cell || '–').join(' | ')}`;
+  });
+  return `${table.columns.join(' | ')}${unit} — ${rows.join('; ')}`;
 }
 
 /** The blocks of a document: its model when a loader made one, else its body read as Markdown. */
@@ -127,6 +141,18 @@ export function documentPassages(
     };
     if (block.kind === 'table') {
       const tableSection = block.caption ?? section;
+      // The whole table as one compact passage too, for questions that span its rows.
+      place(
+        {
+          id: `${document.id}#p${paragraph}`,
+          docId: document.id,
+          paragraph,
+          part: 0,
+          text: compactTableText(block),
+          kind: 'table',
+        },
+        tableSection,
+      );
       block.rows.forEach((row, r) => {
         const passage = place(
           {

@@ -117,7 +117,7 @@ describe('tables in Markdown', () => {
       '|  | 204.3 | 180.2 |',
     ].join('\n');
     const { passages, figures } = await load('segments.md', Buffer.from(body));
-    expect(passages.map((p) => p.text)).toEqual([
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
       'Non-current assets, Americas — 2019: 196.9; 2018: 184.6 ($ million)',
       'Non-current assets, Asia Pacific — 2019: 7.4; 2018: (4.4) ($ million)',
       'Non-current assets, Total — 2019: 204.3; 2018: 180.2 ($ million)',
@@ -158,13 +158,25 @@ describe('tables in Markdown', () => {
       '| Loss carryforwards | 161.1 | 129.4 |',
     ].join('\n');
     const { passages, figures } = await load('taxes.md', Buffer.from(body));
-    expect(passages.map((p) => p.text)).toEqual([
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
       'Loss carryforwards — June 30, 2019: 161.1; June 30, 2018: 129.4 ($ million)',
     ]);
     expect(figures.map((f) => [f.label, f.value, f.unit])).toEqual([
       ['Loss carryforwards, June 30, 2019', 161_100_000, 'USD'],
       ['Loss carryforwards, June 30, 2018', 129_400_000, 'USD'],
     ]);
+  });
+
+  it('quotes the whole table as one compact passage too, which adds no figures of its own', async () => {
+    const { passages, figures } = await load('report.md', Buffer.from(reportMarkdown()));
+    const table = passages.find((p) => p.kind === 'table');
+    expect(table).toMatchObject({
+      id: 'report#p4',
+      section: REPORT.section,
+      text: '2023 | 2022 ($ million) — Americas: 196.9 | 184.6; Asia Pacific: 7.4 | 4.4; Europe: 11.5 | 5.1',
+    });
+    expect(figures.filter((f) => f.passageId === table?.id)).toEqual([]);
+    expect(figures.filter((f) => f.passageId.startsWith('report#p4.r'))).toHaveLength(6);
   });
 
   it('keeps the text figures of paragraphs next to a table', async () => {
