@@ -6,72 +6,55 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { AddDocumentError, addDocument, removeDocument } from '../src/knowledge/add.js';
-import { DOCUMENT_EXTENSIONS } from '../src/knowledge/load.js';
 import { count } from '../src/text/count.js';
+import { localizations, type MessageKey, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
 import { LIMITS } from './reply/limits.js';
 import { notice } from './reply/messages.js';
 import { command as sources } from './sources.js';
 import type { CommandContext, CommandModule, Invocation } from './types.js';
 
+/** A localised name and description from the catalog, for a command or an option. */
+const named = (key: string) => ({
+  name: t(undefined, `knowledge.${key}.name` as MessageKey),
+  name_localizations: localizations(`knowledge.${key}.name` as MessageKey),
+  description: t(undefined, `knowledge.${key}.description` as MessageKey),
+  description_localizations: localizations(`knowledge.${key}.description` as MessageKey),
+});
+
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'knowledge',
-  description: 'Add, remove or list the documents factdesk answers from (Manage Server)',
+  name_localizations: localizations('knowledge.name'),
+  description: t(undefined, 'knowledge.description'),
+  description_localizations: localizations('knowledge.description'),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild],
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'add',
-      description: `Add a document (${DOCUMENT_EXTENSIONS.join(' ')})`,
+      ...named('add'),
       options: [
-        {
-          type: ApplicationCommandOptionType.Attachment,
-          name: 'file',
-          description: 'The document',
-          required: true,
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'title',
-          description: 'Its title',
-          max_length: 200,
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'published',
-          description: 'Publication date, YYYY-MM-DD',
-          max_length: 10,
-        },
-        {
-          type: ApplicationCommandOptionType.String,
-          name: 'url',
-          description: 'Link to the original',
-          max_length: 500,
-        },
-        {
-          type: ApplicationCommandOptionType.Boolean,
-          name: 'replace',
-          description: 'Overwrite a document of the same name',
-        },
+        { type: ApplicationCommandOptionType.Attachment, ...named('file'), required: true },
+        { type: ApplicationCommandOptionType.String, ...named('title'), max_length: 200 },
+        { type: ApplicationCommandOptionType.String, ...named('published'), max_length: 10 },
+        { type: ApplicationCommandOptionType.String, ...named('url'), max_length: 500 },
+        { type: ApplicationCommandOptionType.Boolean, ...named('replace') },
       ],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: 'remove',
-      description: 'Remove a document',
+      ...named('remove'),
       options: [
         {
           type: ApplicationCommandOptionType.String,
-          name: 'document',
-          description: 'The document to remove',
+          ...named('document'),
           required: true,
           autocomplete: true,
         },
       ],
     },
-    { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'List the documents' },
+    { type: ApplicationCommandOptionType.Subcommand, ...named('list') },
   ],
 };
 

@@ -26,6 +26,11 @@ export interface Invocation {
   /** For a button: its full custom_id. */
   customId?: string;
   user: Actor;
+  /**
+   * The user's language as Discord names it (`zh-CN`, `en-US`, …), or from `LANG` on the console
+   * and the CLI. Replies are written in it (Chinese for `zh-*`, English otherwise).
+   */
+  locale?: string;
   channelId?: string;
   guildId?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */

@@ -32,6 +32,8 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
   const where = {
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    // The user's client language: replies follow it.
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
   };
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const options: Invocation['options'] = {};

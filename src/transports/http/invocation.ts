@@ -86,7 +86,12 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
   if (!author) return undefined;
   const user = { id: author.id, name: author.global_name ?? author.username };
   const channelId = raw.channel?.id ?? raw.channel_id;
-  const where = { ...(channelId ? { channelId } : {}), ...(raw.guild_id ? { guildId: raw.guild_id } : {}) };
+  const where = {
+    ...(channelId ? { channelId } : {}),
+    ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+    // The user's client language: replies follow it.
+    ...('locale' in raw && raw.locale ? { locale: raw.locale } : {}),
+  };
 
   switch (raw.type) {
     case InteractionType.ApplicationCommand: {
