@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
-import type { RateLimiter } from './rate-limit.js';
+import { EXPIRED_BUTTON } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
 import type { Reply } from './reply/payload.js';
@@ -10,8 +10,6 @@ import type { CommandContext, Invocation } from './types.js';
 /** What a transport needs to answer interactions. */
 export interface DispatchDeps {
   context: CommandContext;
-  /** Per-user limit on commands and buttons (not on autocomplete). */
-  rateLimiter?: RateLimiter;
 }
 
 /** A short id that ties the apology a user sees to the log line with the stack. */
@@ -67,7 +65,7 @@ export function willUpdateMessage(invocation: Invocation): boolean {
 
 /**
  * Runs the handler of an invocation and returns a reply within Discord's limits. Never throws:
- * an unknown command, a rate-limited user or a failing handler all get a polite ephemeral
+ * an unknown command or a failing handler gets a polite ephemeral
  * message, and a failure is logged once with its stack and an error id the user also sees.
  * Logs one line per command: name, latency, outcome, whether it was answered (no message content).
  */
@@ -92,16 +90,9 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   const handler = handlerOf(invocation);
   if (!handler) {
     log('unknown');
+    // A button factdesk no longer makes (or never made) is a stale one: say so, and what to do.
+    if (invocation.kind === 'button') return enforceReply(notice(EXPIRED_BUTTON));
     return enforceReply(notice(t(invocation.locale, 'dispatch.unknown')));
-  }
-  if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
-    const waitMs = deps.rateLimiter.take(invocation.user.id);
-    if (waitMs > 0) {
-      log('rate-limited');
-      return enforceReply(
-        notice(t(invocation.locale, 'dispatch.rateLimited', { seconds: Math.ceil(waitMs / 1000) })),
-      );
-    }
   }
   try {
     let reply: Reply;

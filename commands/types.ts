@@ -1,7 +1,6 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import type { LoadReport } from '../src/runtime/knowledge-holder.js';
 import type { Reply } from './reply/payload.js';
 
 /** Who triggered an interaction. */
@@ -27,6 +26,12 @@ export interface Invocation {
   customId?: string;
   user: Actor;
   /**
+   * The member's permissions in the channel (Discord's bitfield as a decimal string), when the
+   * transport knows them; handlers that need a permission check it themselves, since server admins
+   * can override a command's `default_member_permissions`.
+   */
+  permissions?: string;
+  /**
    * The user's language as Discord names it (`zh-CN`, `en-US`, …), or from `LANG` on the console
    * and the CLI. Replies are written in it (Chinese for `zh-*`, English otherwise).
    */
@@ -35,6 +40,15 @@ export interface Invocation {
   guildId?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */
   message?: { id: string; content: string; embeds: APIEmbed[] };
+}
+
+/** The outcome of a (re)load, as `/reload` reports it. */
+export interface LoadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  figures: number;
+  problems: string[];
 }
 
 /**

@@ -1,19 +1,39 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Memo } from './cache/memo.js';
 import { extractFigures } from './figures/extract.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
-import { SearchIndex, type SearchIndexJSON } from './search/search-index.js';
+import { type AnalysedRecords, SearchIndex, type SearchIndexJSON } from './search/search-index.js';
 import { loadSynonyms, type Synonyms } from './search/synonyms.js';
 import { splitPassages } from './text/passages.js';
 import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
 
 /**
- * Bumped whenever splitting, figure extraction or indexing changes, so that a prebuilt index made
- * by an older factdesk is rebuilt instead of trusted.
+ * A hash of the engine's own sources and data files (loading, splitting, figures, analysis,
+ * lexicons, the ranking model): any change to them gives a new version, so that a prebuilt index
+ * made by another factdesk is rebuilt instead of trusted. Computed once per process.
  */
-export const ENGINE_VERSION = 2;
+/** The folders of src/ whose code decides what a prebuilt index holds. */
+const ENGINE_FOLDERS = ['knowledge', 'text', 'figures', 'search', 'lexicon'];
+
+export const ENGINE_VERSION: string = engineVersion();
+
+function engineVersion(): string {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const folder of ENGINE_FOLDERS) {
+    const dir = path.join(root, folder);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|js|json)$/.test(file))
+      .sort();
+    for (const file of files) hash.update(`${folder}/${file}\n`).update(readFileSync(path.join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** The name of the prebuilt index file inside the knowledge folder (a dot file: never read as a document). */
 export const PREBUILT_INDEX_FILE = '.factdesk-index.json';
@@ -52,6 +72,11 @@ export interface OpenOptions {
   synonymsFile?: string;
   /** Use the prebuilt index when its hash matches (default true). */
   usePrebuilt?: boolean;
+  /**
+   * Read, split, extract and analyse in a worker thread, and index in chunks, so that the event
+   * loop keeps serving during a start-up or a reload (default false).
+   */
+  offThread?: boolean;
 }
 
 /** The serialised knowledge base written by `npm run build-index`. */
@@ -72,7 +97,7 @@ function metaOf(document: KnowledgeDocument): DocumentMeta {
 function assemble(
   options: OpenOptions,
   hash: string,
-  parts: Omit<PrebuiltBundle, 'hash' | 'index'>,
+  parts: KnowledgeParts,
   index: SearchIndex,
   origin: KnowledgeBase['origin'],
 ): KnowledgeBase {
@@ -111,6 +136,19 @@ export function buildKnowledgeBase(
   problems: Problem[] = [],
   hash = '',
 ): KnowledgeBase {
+  const parts = processDocuments(documents, problems);
+  const index = SearchIndex.build(parts.documents, parts.passages, parts.figures, synonyms);
+  return assemble(options, hash, parts, index, 'built');
+}
+
+/** What a knowledge base is made of before it is indexed. */
+export type KnowledgeParts = Omit<PrebuiltBundle, 'hash' | 'index'>;
+
+/**
+ * Splits documents into passages and extracts their figures. A document that trips the splitter
+ * or the extractor is reported and left out; the others serve.
+ */
+export function processDocuments(documents: KnowledgeDocument[], problems: Problem[] = []): KnowledgeParts {
   const passages: Passage[] = [];
   const figures: Figure[] = [];
   const served: KnowledgeDocument[] = [];
@@ -133,15 +171,19 @@ export function buildKnowledgeBase(
       });
     }
   }
-  const metas = served.map(metaOf);
-  const index = SearchIndex.build(metas, passages, figures, synonyms);
-  return assemble(
-    options,
-    hash,
-    { documents: metas, passages, figures, problems: allProblems },
-    index,
-    'built',
-  );
+  return { documents: served.map(metaOf), passages, figures, problems: allProblems };
+}
+
+/** Assembles a knowledge base from parts and their analysed records, indexing in chunks (see `SearchIndex.fromAnalysedAsync`). */
+export async function assembleKnowledgeBase(
+  options: OpenOptions,
+  hash: string,
+  parts: KnowledgeParts,
+  records: AnalysedRecords,
+  synonyms: Synonyms,
+): Promise<KnowledgeBase> {
+  const index = await SearchIndex.fromAnalysedAsync(records, parts.documents, parts.passages, synonyms);
+  return assemble(options, hash, parts, index, 'built');
 }
 
 /**
@@ -197,10 +239,14 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
         options,
         hash,
         bundle,
-        SearchIndex.fromJSON(bundle.index, bundle.documents, synonyms),
+        SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
         'prebuilt',
       );
     }
+  }
+  if (options.offThread) {
+    const { parts, records } = await buildInWorker(options.dir, synonymProblems);
+    return assembleKnowledgeBase(options, hash, parts, records, synonyms);
   }
   const loaded = await loadDocuments(options.dir);
   return buildKnowledgeBase(
@@ -210,6 +256,34 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
     [...synonymProblems, ...loaded.problems],
     hash,
   );
+}
+
+/** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
+function buildInWorker(
+  dir: string,
+  problems: Problem[],
+): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
+  const self = fileURLToPath(import.meta.url);
+  const file = path.join(path.dirname(self), `knowledge-build-worker${path.extname(self)}`);
+  // Run from TypeScript sources (npm start, tests), the worker loads its module through tsx, as
+  // the main thread does; built to JavaScript, it runs the module as it is.
+  const worker = file.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+          `.then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(file).href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true, workerData: { dir, problems } },
+      )
+    : new Worker(file, { workerData: { dir, problems } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { parts: KnowledgeParts; records: AnalysedRecords }) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the index build stopped with exit code ${code}`));
+    });
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
 } from 'discord-api-types/v10';
+import type { TextView } from '../render/view.js';
 
 /** A message a handler wants to send, in Discord's own JSON shape. */
 export interface MessageData {
@@ -27,8 +28,10 @@ export type Reply =
   | { kind: 'update'; data: MessageData; meta?: ReplyMeta }
   | { kind: 'choices'; choices: APIApplicationCommandOptionChoice<string>[]; meta?: ReplyMeta };
 
-/** What the log line of a command reports about its reply (never sent to Discord). */
+/** What travels with a reply besides the message (never sent to Discord). */
 export interface ReplyMeta {
-  /** For questions: whether the knowledge answered it. */
+  /** For questions: whether the knowledge answered it (logged, counted). */
   answered?: boolean;
+  /** The reply as plain text, from the same data as the message, for the console and the CLI. */
+  view?: TextView;
 }

@@ -8,6 +8,8 @@ import { formatProblem } from '../knowledge/load.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
+import { configuredLogger, interactiveLevel } from '../runtime/logger.js';
+import { count } from '../text/count.js';
 import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import { fail, run } from './run.js';
@@ -82,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const app = await createApp(config);
+  const app = await createApp(config, configuredLogger(config, interactiveLevel(config)));
   const kb = app.knowledge.get();
   if (command === 'sources') {
     if (values.json) {

@@ -1,28 +1,27 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DispatchDeps } from '../../commands/dispatch.js';
-import { RateLimiter } from '../../commands/rate-limit.js';
 import type { CommandContext } from '../../commands/types.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
-import { createLogger } from './logger.js';
+import { configuredLogger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
 
-/** What every transport shares: config, logger, the knowledge and the dispatch dependencies. */
+/** What every transport shares: config, logger, the knowledge, the dispatch dependencies and the rate limit. */
 export interface App {
   config: Config;
   logger: Logger;
   knowledge: KnowledgeHolder;
   deps: DispatchDeps;
+  /** Per-user limit on commands and buttons, applied by the Discord transports (not the console). */
+  rateLimiter: RateLimiter;
 }
 
 /**
  * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
  * calls this once and passes the result down; nothing is kept in module globals.
  */
-export async function createApp(
-  config: Config,
-  logger: Logger = createLogger(config.LOG_LEVEL),
-): Promise<App> {
+export async function createApp(config: Config, logger: Logger = configuredLogger(config)): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
   const knowledge = await KnowledgeHolder.open(
     { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
@@ -34,5 +33,5 @@ export async function createApp(
     logger,
   };
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
-  return { config, logger, knowledge, deps: { context, rateLimiter } };
+  return { config, logger, knowledge, deps: { context }, rateLimiter };
 }

@@ -1,13 +1,20 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
 
 const SEED_ID = 'guangdong-first-conference-of-spring-2024';
 
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A copy of the bundled knowledge in a temporary folder, removed after the tests. */
 async function copyOfKnowledge(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-cli-'));
+  made.push(dir);
   await cp(path.join(ROOT, 'knowledge'), dir, { recursive: true });
   return dir;
 }

@@ -49,6 +49,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
   const user = { id: author.id, name: author.global_name ?? author.username };
   const channelId = raw.channel?.id ?? raw.channel_id;
   const where = {
+    ...(raw.member?.permissions ? { permissions: raw.member.permissions } : {}),
     ...(channelId ? { channelId } : {}),
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
     // The user's client language: replies follow it.
