@@ -5,11 +5,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Memo } from './cache/memo.js';
-import { extractFigures } from './figures/extract.js';
+import { documentContent } from './document/content.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
 import { type AnalysedRecords, SearchIndex, type SearchIndexJSON } from './search/search-index.js';
 import { loadSynonyms, type Synonyms } from './search/synonyms.js';
-import { splitPassages } from './text/passages.js';
 import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
 
 /**
@@ -77,6 +76,10 @@ export interface OpenOptions {
    * loop keeps serving during a start-up or a reload (default false).
    */
   offThread?: boolean;
+  /** Document files larger than this are refused (default 20 MB). */
+  maxFileBytes?: number;
+  /** The prebuilt index file; defaults to `.factdesk-index.json` in `dir` (elsewhere for a read-only folder). */
+  prebuiltFile?: string;
 }
 
 /** The serialised knowledge base written by `npm run build-index`. */
@@ -90,7 +93,7 @@ interface PrebuiltBundle {
 }
 
 function metaOf(document: KnowledgeDocument): DocumentMeta {
-  const { body: _body, ...meta } = document;
+  const { body: _body, blocks: _blocks, ...meta } = document;
   return meta;
 }
 
@@ -156,8 +159,7 @@ export function processDocuments(documents: KnowledgeDocument[], problems: Probl
   for (const document of documents) {
     // One document that trips the splitter or the extractor is reported and left out; the others serve.
     try {
-      const own = splitPassages(document);
-      const ownFigures = own.flatMap((passage) => extractFigures(passage));
+      const { passages: own, figures: ownFigures } = documentContent(document);
       passages.push(...own);
       figures.push(...ownFigures);
       served.push(document);
@@ -193,7 +195,12 @@ export async function assembleKnowledgeBase(
 export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Promise<string> {
   const hash = createHash('sha256').update(`factdesk-engine-${ENGINE_VERSION}\n`);
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && /\.(md|txt)$/i.test(entry.name) && !entry.name.startsWith('.'))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        /\.(md|markdown|txt|pdf|docx|html?|csv|ya?ml)$/i.test(entry.name) &&
+        !entry.name.startsWith('.'),
+    )
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   // Read in parallel (the hash is still fed in path order): with thousands of files, sequential
@@ -233,7 +240,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   );
   const hash = await hashKnowledgeFolder(options.dir, synonymsFile);
   if (options.usePrebuilt !== false) {
-    const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
+    const bundle = await readPrebuilt(options.prebuiltFile ?? path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
       return assemble(
         options,
@@ -244,11 +251,12 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
       );
     }
   }
+  const loadOptions = options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {};
   if (options.offThread) {
-    const { parts, records } = await buildInWorker(options.dir, synonymProblems);
+    const { parts, records } = await buildInWorker(options.dir, loadOptions, synonymProblems);
     return assembleKnowledgeBase(options, hash, parts, records, synonyms);
   }
-  const loaded = await loadDocuments(options.dir);
+  const loaded = await loadDocuments(options.dir, loadOptions);
   return buildKnowledgeBase(
     loaded.documents,
     synonyms,
@@ -261,6 +269,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
 /** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
 function buildInWorker(
   dir: string,
+  loadOptions: { maxFileBytes?: number },
   problems: Problem[],
 ): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
   const self = fileURLToPath(import.meta.url);
@@ -271,9 +280,9 @@ function buildInWorker(
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
           `.then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(file).href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true, workerData: { dir, problems } },
+        { eval: true, workerData: { dir, loadOptions, problems } },
       )
-    : new Worker(file, { workerData: { dir, problems } });
+    : new Worker(file, { workerData: { dir, loadOptions, problems } });
   return new Promise((resolve, reject) => {
     worker.once('message', (message: { parts: KnowledgeParts; records: AnalysedRecords }) => {
       resolve(message);
@@ -290,7 +299,10 @@ function buildInWorker(
  * Writes the prebuilt index of a knowledge base into its folder (atomically: a half-written file is
  * never read) and returns the file's path and size.
  */
-export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: string; bytes: number }> {
+export async function writePrebuiltIndex(
+  kb: KnowledgeBase,
+  file = path.join(kb.dir, PREBUILT_INDEX_FILE),
+): Promise<{ file: string; bytes: number }> {
   const bundle: PrebuiltBundle = {
     hash: kb.hash,
     documents: kb.documents,
@@ -299,7 +311,6 @@ export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: str
     problems: kb.problems,
     index: kb.index.toJSON(),
   };
-  const file = path.join(kb.dir, PREBUILT_INDEX_FILE);
   const json = JSON.stringify(bundle);
   await writeFile(`${file}.tmp`, json);
   await rename(`${file}.tmp`, file);

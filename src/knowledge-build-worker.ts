@@ -9,8 +9,12 @@ import { processDocuments } from './knowledge-base.js';
 import { SearchIndex } from './search/search-index.js';
 import type { Problem } from './types.js';
 
-const { dir, problems } = workerData as { dir: string; problems: Problem[] };
-const loaded = await loadDocuments(dir);
+const { dir, loadOptions, problems } = workerData as {
+  dir: string;
+  loadOptions: { maxFileBytes?: number };
+  problems: Problem[];
+};
+const loaded = await loadDocuments(dir, loadOptions);
 const parts = processDocuments(loaded.documents, [...problems, ...loaded.problems]);
 parentPort?.postMessage({
   parts,

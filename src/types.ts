@@ -2,6 +2,8 @@
  * The shapes the core passes around. Nothing here knows about Discord or the terminal.
  */
 
+import type { Block } from './document/model.js';
+
 /** Metadata of one document in the knowledge folder. */
 export interface DocumentMeta {
   /** Stable slug, from the file name without extension (`guangdong-first-conference-of-spring-2024`). */
@@ -21,6 +23,11 @@ export interface DocumentMeta {
 /** A loaded document: its metadata and its body text (front matter removed). */
 export interface KnowledgeDocument extends DocumentMeta {
   body: string;
+  /**
+   * The document's headings, paragraphs and tables, for formats read into the document model
+   * (PDF, Word, HTML, CSV). Without it the body is read as Markdown.
+   */
+  blocks?: Block[];
 }
 
 /** A passage: one paragraph, or a few sentences of a long paragraph. The unit of search and citation. */
@@ -33,6 +40,15 @@ export interface Passage {
   /** 1-based part within the paragraph (1 when the paragraph was not split). */
   part: number;
   text: string;
+  /**
+   * `table-row` for one row of a table (its text reads `label — column: value; …`), `table` for a
+   * whole table in one compact line; text otherwise.
+   */
+  kind?: 'text' | 'table' | 'table-row';
+  /** The heading the passage stands under (or the table's caption), when there is one. */
+  section?: string;
+  /** The page the passage starts on, for formats with pages (PDF). */
+  page?: number;
 }
 
 /** What kind of number a figure is. */
@@ -100,4 +116,8 @@ export interface Citation {
   published?: string;
   url?: string;
   paragraph: number;
+  /** The page, for formats with pages (cited `p. 3`). */
+  page?: number;
+  /** The section heading the passage stands under. */
+  section?: string;
 }
