@@ -1,3 +1,4 @@
+import { periodsOf } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Language } from '../lexicon/lexicon.js';
 import { languageOf } from '../search/analyzer.js';
@@ -9,7 +10,6 @@ import {
   sigmoid,
 } from '../search/model.js';
 import type { Candidate, PlannedQuery, QuestionWord } from '../search/search-index.js';
-import { periodsOf } from '../figures/periods.js';
 import type { Figure } from '../types.js';
 import { figureFit } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
