@@ -287,12 +287,16 @@ export function parseNumberPhrase(text: string): number | undefined {
 }
 
 /** One pass of canonicalisation; {@link canonicalizeNumbers} repeats it to a fixed point. */
-function canonicalPass(text: string): string {
+function canonicalPass(text: string, hanNumerals: boolean): string {
   let out = '';
   let cursor = 0;
   for (const phrase of scanNumberPhrases(text)) {
     out += text.slice(cursor, phrase.start);
     cursor = phrase.end;
+    if (!hanNumerals && phrase.chinese && !/[0-9]/.test(phrase.text)) {
+      out += phrase.text;
+      continue;
+    }
     // Codes with a leading zero (`0086`) and a lone `one` (mostly a pronoun) are left as written.
     const bareOne = phrase.spelt && phrase.value === 1 && !phrase.scaled && !phrase.percent;
     if (phrase.leadingZero || bareOne) {
@@ -319,7 +323,9 @@ function canonicalPass(text: string): string {
  * `13000000000000`), decimals use `p` for the point (`58p3`), a percent becomes `<token> percent`, a
  * currency prefix is split off (`$4.8bn` → `$ 4800000000`), spelt numbers become digits (`two` → `2`;
  * a lone `one` stays a word). Ordinals (`75th`), years (`2024`), codes with a leading zero (`0086`)
- * and all other words are left as they are. Deterministic and idempotent.
+ * and all other words are left as they are. Deterministic and idempotent. With `hanNumerals: false`,
+ * numbers written in Chinese numerals only (`十三万亿`) stay as written: inside running Chinese text
+ * numeral characters are often parts of words (`一般`, `万达`), which a search must not split.
  *
  * @example
  * canonicalizeNumbers('more than 71,000 firms')   // → 'more than 71000 firms'
@@ -327,12 +333,13 @@ function canonicalPass(text: string): string {
  * canonicalizeNumbers('GDP of 13tn yuan')         // → 'GDP of 13000000000000 yuan'
  * canonicalizeNumbers('58.3% share')              // → '58p3 percent share'
  */
-export function canonicalizeNumbers(text: string): string {
+export function canonicalizeNumbers(text: string, options: { hanNumerals?: boolean } = {}): string {
+  const hanNumerals = options.hanNumerals ?? true;
   // A pass can create a new phrase (`5 thousand million` → `5000 million`), so repeat until stable;
   // every pass only removes separators and scale words, so this ends within a few passes.
   let current = text;
   for (let pass = 0; pass < 8; pass++) {
-    const next = canonicalPass(current);
+    const next = canonicalPass(current, hanNumerals);
     if (next === current) return next;
     current = next;
   }

@@ -83,7 +83,9 @@ function chineseUnits(run: string, units: WordUnit[]): void {
  */
 export function analyzeWords(text: string): WordUnit[] {
   const units: WordUnit[] = [];
-  let canonical = canonicalizeNumbers(text.normalize('NFKC'));
+  // Chinese numerals stay words for search (see canonicalizeNumbers); digits with Chinese scales
+  // (`13万亿`) still meet `13 trillion`.
+  let canonical = canonicalizeNumbers(text.normalize('NFKC'), { hanNumerals: false });
   for (const [symbol, word] of CURRENCY_WORDS) canonical = canonical.replace(symbol, word);
   for (const match of canonical.matchAll(WORD)) {
     const [raw] = match;

@@ -14,6 +14,18 @@ export interface PassageLimits {
 export const DEFAULT_PASSAGE_LIMITS: PassageLimits = { maxChars: 320, maxSentences: 3 };
 
 /**
+ * The limits for a paragraph written in Chinese. Its sentences are short and carry their subject
+ * only in the first ("《战国无双3》是……。本作……。"), so parts of three sentences lose what they
+ * are about: on the CMRC development set, 3-sentence parts put the answer first for 85% of the
+ * questions, whole paragraphs up to this size for 96% (first 600 questions, same ranking).
+ */
+export const CHINESE_PASSAGE_LIMITS: PassageLimits = { maxChars: 1000, maxSentences: 20 };
+
+const HAN = /\p{Script=Han}/gu;
+/** Whether a paragraph is mostly Chinese. */
+const isChinese = (text: string) => (text.match(HAN)?.length ?? 0) > text.length / 3;
+
+/**
  * Turns Markdown-ish body text into plain paragraphs: blank lines separate paragraphs, single line
  * breaks inside one are folded into spaces, and light Markdown markup (`#` headings, `*emphasis*`,
  * `[links](url)`, list bullets) is removed so that quotes read cleanly in a chat message.
@@ -51,7 +63,7 @@ export function paragraphsOf(body: string): string[] {
  * `limits.maxSentences` sentences; a single sentence longer than the budget stays whole
  * (a passage never ends mid-sentence).
  */
-function groupSentences(sentences: string[], limits: PassageLimits): string[] {
+function groupSentences(sentences: string[], limits: PassageLimits, joiner = ' '): string[] {
   const parts: string[] = [];
   let current: string[] = [];
   let length = 0;
@@ -62,14 +74,14 @@ function groupSentences(sentences: string[], limits: PassageLimits): string[] {
       current.length > 0 &&
       (length + trimmed.length > limits.maxChars || current.length >= limits.maxSentences)
     ) {
-      parts.push(current.join(' '));
+      parts.push(current.join(joiner));
       current = [];
       length = 0;
     }
     current.push(trimmed);
     length += trimmed.length + 1;
   }
-  if (current.length > 0) parts.push(current.join(' '));
+  if (current.length > 0) parts.push(current.join(joiner));
   return parts;
 }
 
@@ -177,11 +189,14 @@ export function documentPassages(
       );
       return;
     }
+    const chinese = isChinese(block.text);
+    const own = chinese && limits === DEFAULT_PASSAGE_LIMITS ? CHINESE_PASSAGE_LIMITS : limits;
     const parts =
-      block.text.length > limits.maxChars
+      block.text.length > own.maxChars
         ? groupSentences(
             splitSentences(block.text).map((sentence) => sentence.text),
-            limits,
+            own,
+            chinese ? '' : ' ',
           )
         : [block.text];
     parts.forEach((text, partIndex) => {
