@@ -8,7 +8,6 @@ import {
 import { AddDocumentError, addDocument, removeDocument } from '../src/knowledge/add.js';
 import { count } from '../src/text/count.js';
 import { localizations, type MessageKey, t } from './i18n/index.js';
-import { sourcesReply } from './render/sources.js';
 import { escapeText } from './render/text.js';
 import { LIMITS } from './reply/limits.js';
 import { notice } from './reply/messages.js';
@@ -124,12 +123,31 @@ async function remove(invocation: Invocation, context: CommandContext) {
   );
 }
 
+/** The documents with their files (what `remove` takes) and passage counts, within one message. */
+function list(context: CommandContext) {
+  const kb = context.knowledge();
+  const lines = kb.documents.map(
+    (d) =>
+      `• **${escapeText(d.title)}** (\`${escapeText(d.file)}\`): ${count(kb.passages.filter((p) => p.docId === d.id).length, 'passage')}`,
+  );
+  let content = `${count(kb.documents.length, 'document')}:`;
+  for (const [i, line] of lines.entries()) {
+    const more = `\n…and ${lines.length - i} more`;
+    if (content.length + line.length + 1 + more.length > LIMITS.content) {
+      content += more;
+      break;
+    }
+    content += `\n${line}`;
+  }
+  return notice(content);
+}
+
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
   slow: true,
   async execute(invocation, context) {
-    if (invocation.subcommand === 'list') return sourcesReply(context.knowledge(), invocation.locale);
+    if (invocation.subcommand === 'list') return list(context);
     // default_member_permissions can be changed by a server's admins: check here too.
     if (!canManage(invocation))
       return notice('You need the Manage Server permission to change the documents.');

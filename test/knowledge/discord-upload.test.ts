@@ -178,6 +178,7 @@ describe('/knowledge remove and list', () => {
     });
     const callback = (await handle.waitForCallback()) as unknown as { type: number; data?: Json };
     const final = callback.type === 5 ? await handle.waitForEdit() : (callback.data ?? {});
-    expect(final.embeds[0].description).toContain('Guangdong');
+    expect(final.content).toMatch(/^\d+ documents:\n• \*\*/);
+    expect(final.content).toContain('(`guangdong-first-conference-of-spring-2024.md`)');
   });
 });
