@@ -6,12 +6,21 @@ import { button as share } from './buttons/share.js';
 import { command as figure } from './figure.js';
 import { command as findInFactdesk } from './find-in-factdesk.js';
 import { command as help } from './help.js';
+import { command as knowledge } from './knowledge.js';
 import { command as reload } from './reload.js';
 import { command as sources } from './sources.js';
 import type { ButtonModule, CommandModule } from './types.js';
 
 /** Every command factdesk has: this one list serves registration and dispatch. */
-export const COMMANDS: readonly CommandModule[] = [ask, figure, sources, help, findInFactdesk, reload];
+export const COMMANDS: readonly CommandModule[] = [
+  ask,
+  figure,
+  sources,
+  help,
+  findInFactdesk,
+  reload,
+  knowledge,
+];
 
 /** Every button factdesk puts under its answers. */
 export const BUTTONS: readonly ButtonModule[] = [share, more, cite];

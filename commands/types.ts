@@ -40,6 +40,30 @@ export interface Invocation {
   guildId?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */
   message?: { id: string; content: string; embeds: APIEmbed[] };
+  /** The subcommand used (`add` of `/knowledge add`). */
+  subcommand?: string;
+  /** Attachments of attachment options, by the option's value (the attachment id). */
+  attachments?: Record<string, AttachmentRef>;
+  /** The member's permissions in the channel (Discord's bitfield as a decimal string), in a guild. */
+  memberPermissions?: string;
+}
+
+/** A file attached to a command option. */
+export interface AttachmentRef {
+  url: string;
+  filename: string;
+  size: number;
+  contentType?: string;
+}
+
+/** What `/knowledge add|remove` needs: where documents go, the upload limits, and whether it may write at all. */
+export interface KnowledgeAdmin {
+  /** The largest file accepted, in bytes. */
+  maxBytes: number;
+  /** How long a download may take, in milliseconds. */
+  timeoutMs: number;
+  /** Why documents cannot be added here (several replicas), or undefined when they can. */
+  refusal?: string;
 }
 
 /** The outcome of a (re)load, as `/reload` reports it. */
@@ -60,6 +84,8 @@ export interface CommandContext {
   /** Reloads the knowledge folder; a failed reload keeps the old knowledge serving. */
   reload(): Promise<LoadReport>;
   logger: Logger;
+  /** Adding and removing documents from Discord; absent where the transport does not offer it. */
+  knowledgeAdmin?: KnowledgeAdmin;
 }
 
 /** A slash command or context-menu command: its definition and its handlers. */

@@ -3,9 +3,12 @@ import { truncate } from '../reply/enforce.js';
 
 const SEPARATOR = ' · ';
 
-/** The citation line of a quote: `PR Newswire · 2024-02-20 · ¶3`. */
+/** The citation line of a quote: `PR Newswire · 2024-02-20 · Revenue by region · p. 2 · ¶3`. */
 export function citationLine(citation: Omit<Citation, 'docId' | 'title'>): string {
-  return [citation.source, citation.published, `¶${citation.paragraph}`].filter(Boolean).join(SEPARATOR);
+  const page = citation.page !== undefined ? `p. ${citation.page}` : undefined;
+  return [citation.source, citation.published, citation.section, page, `¶${citation.paragraph}`]
+    .filter(Boolean)
+    .join(SEPARATOR);
 }
 
 /** The longest quote a pasted citation carries; the rest is marked with an ellipsis. */
@@ -20,7 +23,15 @@ const MAX_CITED_QUOTE = 500;
  */
 export function plainCitation(citation: Citation, text: string): string {
   const quote = truncate(text.replace(/\s+/g, ' ').trim(), MAX_CITED_QUOTE);
-  const parts = [citation.title, citation.source, citation.published, `¶${citation.paragraph}`]
+  const page = citation.page !== undefined ? `p. ${citation.page}` : undefined;
+  const parts = [
+    citation.title,
+    citation.source,
+    citation.published,
+    citation.section,
+    page,
+    `¶${citation.paragraph}`,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${quote ? `“${quote}” ` : ''}${parts}.${citation.url ? ` ${citation.url}` : ''}`;

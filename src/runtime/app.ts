@@ -24,13 +24,27 @@ export interface App {
 export async function createApp(config: Config, logger: Logger = configuredLogger(config)): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
   const knowledge = await KnowledgeHolder.open(
-    { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
+    {
+      dir,
+      maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}),
+      ...(config.KNOWLEDGE_INDEX_FILE ? { prebuiltFile: path.resolve(config.KNOWLEDGE_INDEX_FILE) } : {}),
+    },
     logger,
   );
   const context: CommandContext = {
     knowledge: () => knowledge.get(),
     reload: () => knowledge.reload(),
     logger,
+    knowledgeAdmin: {
+      maxBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      timeoutMs: 20_000,
+      ...(config.REPLICAS > 1
+        ? {
+            refusal: `This bot runs as ${config.REPLICAS} replicas, each with its own copy of the knowledge folder, so a document added here would reach only one of them. Add it to the shared knowledge folder (or the repository), rebuild the index and roll the replicas.`,
+          }
+        : {}),
+    },
   };
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   return { config, logger, knowledge, deps: { context }, rateLimiter };

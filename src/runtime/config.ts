@@ -84,6 +84,14 @@ export const ConfigSchema = z
     ),
     KNOWLEDGE_DIR: z.preprocess(emptyAsUndefined, z.string().default('knowledge')),
     KNOWLEDGE_NAME: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
+    KNOWLEDGE_MAX_FILE_MB: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'KNOWLEDGE_MAX_FILE_MB must be a number of megabytes, e.g. 20' })
+        .positive({ error: 'KNOWLEDGE_MAX_FILE_MB must be more than 0, e.g. 20' })
+        .default(20),
+    ),
+    KNOWLEDGE_INDEX_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
     LOG_LEVEL: z.preprocess(
       (value) => (typeof value === 'string' ? emptyAsUndefined(value.trim().toLowerCase()) : value),
       z
@@ -129,6 +137,14 @@ export const ConfigSchema = z
             'RATE_LIMIT_WINDOW_SECONDS must be a number of seconds above 0, e.g. RATE_LIMIT_WINDOW_SECONDS=10',
         })
         .default(10 as never),
+    ),
+    REPLICAS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'REPLICAS must be the number of replicas serving the endpoint, e.g. 1' })
+        .int()
+        .min(1)
+        .default(1),
     ),
     // The console's and the CLI's language, as POSIX sets it (`zh_CN.UTF-8`); LC_ALL wins over LANG.
     LC_ALL: z.preprocess(emptyAsUndefined, z.string().optional()),

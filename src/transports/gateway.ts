@@ -1,6 +1,8 @@
 import {
+  ApplicationCommandOptionType,
   type BaseMessageOptions,
   Client,
+  type CommandInteractionOption,
   Events,
   GatewayIntentBits,
   type Interaction,
@@ -27,9 +29,32 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
   };
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const options: Invocation['options'] = {};
-    for (const option of interaction.options.data) {
-      if (option.value !== undefined) options[option.name] = option.value;
-    }
+    const attachments: NonNullable<Invocation['attachments']> = {};
+    let subcommand: string | undefined;
+    const read = (list: readonly CommandInteractionOption[]) => {
+      for (const option of list) {
+        if (option.type === ApplicationCommandOptionType.Subcommand) subcommand = option.name;
+        if (option.options) read(option.options);
+        if (option.value !== undefined) options[option.name] = option.value;
+        if (option.attachment) {
+          const { url, name, size, contentType } = option.attachment;
+          attachments[String(option.value)] = {
+            url,
+            filename: name,
+            size,
+            ...(contentType ? { contentType } : {}),
+          };
+        }
+      }
+    };
+    read(interaction.options.data);
+    const extra: Partial<Invocation> = {
+      ...(subcommand ? { subcommand } : {}),
+      ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+      ...(interaction.memberPermissions
+        ? { memberPermissions: interaction.memberPermissions.bitfield.toString() }
+        : {}),
+    };
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
       return {
@@ -39,9 +64,10 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
         focused: { name: focused.name, value: String(focused.value) },
         user,
         ...where,
+        ...extra,
       };
     }
-    return { kind: 'command', name: interaction.commandName, options, user, ...where };
+    return { kind: 'command', name: interaction.commandName, options, user, ...where, ...extra };
   }
   if (interaction.isMessageContextMenuCommand()) {
     const target = interaction.targetMessage;

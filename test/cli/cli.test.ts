@@ -154,7 +154,7 @@ describe('a missing knowledge folder', () => {
     const { code, stderr } = await runCli(['ask', 'GDP'], { env: { KNOWLEDGE_DIR: '/nonexistent/kb' } });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      'The knowledge folder /nonexistent/kb does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of .md or .txt documents.',
+      'The knowledge folder /nonexistent/kb does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of documents (.md .markdown .txt .pdf .docx .html .htm .csv).',
     );
   });
 });

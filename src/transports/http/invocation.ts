@@ -2,6 +2,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIMessage,
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionType,
 } from 'discord-api-types/v10';
@@ -32,6 +33,43 @@ function focusedOption(options: readonly Option[] | undefined): { name: string; 
     }
   }
   return undefined;
+}
+
+/** The subcommand named in the options, if any. */
+function subcommandOf(options: readonly Option[] | undefined): string | undefined {
+  for (const option of options ?? []) {
+    if (option.type === ApplicationCommandOptionType.Subcommand) return option.name;
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup)
+      return subcommandOf(option.options as Option[]);
+  }
+  return undefined;
+}
+
+/** Subcommand, attachments and member permissions, as the gateway adapter reads them. */
+function extrasOf(raw: APIInteraction, options: readonly Option[] | undefined): Partial<Invocation> {
+  const subcommand = subcommandOf(options);
+  const resolved =
+    raw.type === InteractionType.ApplicationCommand && raw.data.type === ApplicationCommandType.ChatInput
+      ? raw.data.resolved?.attachments
+      : undefined;
+  const attachments = resolved
+    ? Object.fromEntries(
+        Object.entries(resolved).map(([id, a]) => [
+          id,
+          {
+            url: a.url,
+            filename: a.filename,
+            size: a.size,
+            ...(a.content_type ? { contentType: a.content_type } : {}),
+          },
+        ]),
+      )
+    : undefined;
+  return {
+    ...(subcommand ? { subcommand } : {}),
+    ...(attachments ? { attachments } : {}),
+    ...(raw.member?.permissions ? { memberPermissions: raw.member.permissions } : {}),
+  };
 }
 
 function messageOf(message: APIMessage): NonNullable<Invocation['message']> {
@@ -71,7 +109,8 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         };
       }
       const options = data.type === ApplicationCommandType.ChatInput ? readOptions(data.options) : {};
-      return { kind: 'command', name: data.name, options, user, ...where };
+      const list = data.type === ApplicationCommandType.ChatInput ? data.options : undefined;
+      return { kind: 'command', name: data.name, options, user, ...where, ...extrasOf(raw, list) };
     }
     case InteractionType.ApplicationCommandAutocomplete: {
       const focused = focusedOption(raw.data.options) ?? { name: '', value: '' };
@@ -82,6 +121,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         focused,
         user,
         ...where,
+        ...extrasOf(raw, raw.data.options),
       };
     }
     case InteractionType.MessageComponent: {
