@@ -15,7 +15,5 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
-  execute(invocation, context) {
-    return sourcesReply(context.knowledge(), invocation.locale);
-  },
+  execute: (invocation, context) => sourcesReply(context.knowledge(), invocation.locale),
 };

@@ -71,10 +71,7 @@ function sourcesView(kb: KnowledgeBase, locale?: string): TextView {
   };
 }
 
-/**
- * The list of documents as `/sources` shows it (and `/knowledge list`): one line per document in an
- * embed, with a text view for the console.
- */
+/** The list of documents as a private reply (`/sources`, `/knowledge list`), within Discord's limits. */
 export function sourcesReply(kb: KnowledgeBase, locale?: string): Reply {
   const lines = sourceLines(kb, locale);
   let description = '';
