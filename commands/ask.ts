@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { type Answer, ask } from '../src/answer/ask.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
+import { askMeta } from '../src/insights/meta.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
 import { count } from '../src/text/count.js';
 import { answerEmbeds } from './render/answer.js';
@@ -48,9 +49,7 @@ export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: stri
       : '';
   return notice(
     `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${count(kb.documents.length, 'document')}).${tries}`,
-    {
-      answered: false,
-    },
+    { answered: false, question: { text: what } },
   );
 }
 
@@ -83,11 +82,12 @@ export function answerFor(
   memoKey?: string,
 ): Reply {
   if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
+  const question = askMeta(answer.query, answer);
   const ephemeral = !isPublic(invocation);
   // The rendered message depends only on the answer and its audience: render it once per key.
   const render = () => answerMessage(answer, kb, { ephemeral });
   const data = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
-  return forAudience(invocation, data, { answered: true });
+  return forAudience(invocation, data, { answered: true, question });
 }
 
 export const command: CommandModule = {

@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
+import { figureMeta } from '../src/insights/meta.js';
 import { notFoundReply } from './ask.js';
 import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
@@ -47,7 +48,7 @@ export const command: CommandModule = {
       embeds: figureEmbeds(answer, kb.name),
       components: answerButtons({ shareable: !isPublic(invocation) }),
     };
-    return forAudience(invocation, data, { answered: true });
+    return forAudience(invocation, data, { answered: true, question: figureMeta(topic, answer) });
   },
   autocomplete(invocation, context) {
     const kb = context.knowledge();

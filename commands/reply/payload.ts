@@ -4,7 +4,9 @@ import type {
   APIApplicationCommandOptionChoice,
   APIComponentInMessageActionRow,
   APIEmbed,
+  APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
+import type { QuestionMeta } from '../../src/insights/types.js';
 
 /** A message a handler wants to send, in Discord's own JSON shape. */
 export interface MessageData {
@@ -20,15 +22,19 @@ export interface MessageData {
  * What a handler returns; each transport turns it into the matching interaction response:
  * - `message`: a new message (callback type 4, or a channel message for the console);
  * - `update`: edit the message the button was on (callback type 7);
- * - `choices`: autocomplete results (callback type 8).
+ * - `choices`: autocomplete results (callback type 8);
+ * - `modal`: a form to fill in, as the first response to a button (callback type 9).
  */
 export type Reply =
   | { kind: 'message'; data: MessageData; meta?: ReplyMeta }
   | { kind: 'update'; data: MessageData; meta?: ReplyMeta }
-  | { kind: 'choices'; choices: APIApplicationCommandOptionChoice<string>[]; meta?: ReplyMeta };
+  | { kind: 'choices'; choices: APIApplicationCommandOptionChoice<string>[]; meta?: ReplyMeta }
+  | { kind: 'modal'; modal: APIModalInteractionResponseCallbackData; meta?: ReplyMeta };
 
 /** What the log line of a command reports about its reply (never sent to Discord). */
 export interface ReplyMeta {
   /** For questions: whether the knowledge answered it. */
   answered?: boolean;
+  /** For questions: what the insights log keeps of the question and its answer. */
+  question?: QuestionMeta;
 }

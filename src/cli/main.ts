@@ -63,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const app = await createApp(config);
+  // One-shot commands from a shell are not questions from the community: not logged.
+  const app = await createApp(config, undefined, { insights: false });
   const kb = app.knowledge.get();
   if (command === 'sources') {
     if (values.json) {

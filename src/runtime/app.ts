@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import type { DispatchDeps } from '../../commands/dispatch.js';
 import { RateLimiter } from '../../commands/rate-limit.js';
 import type { CommandContext } from '../../commands/types.js';
+import { openInsights } from '../insights/open.js';
+import type { InsightsRecorder } from '../insights/recorder.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
 import { createLogger } from './logger.js';
@@ -13,26 +15,44 @@ export interface App {
   logger: Logger;
   knowledge: KnowledgeHolder;
   deps: DispatchDeps;
+  /** The question log (absent with `INSIGHTS=off`). */
+  insights?: InsightsRecorder;
+  /** Writes what the log still holds and closes the database; call once when stopping. */
+  close(): Promise<void>;
 }
 
 /**
- * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
- * calls this once and passes the result down; nothing is kept in module globals.
+ * Opens the knowledge folder named by the config and wires the handlers' context (with the
+ * question log unless `INSIGHTS=off` or `options.insights` is false). Each transport calls this
+ * once and passes the result down; nothing is kept in module globals.
  */
 export async function createApp(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
+  options: { insights?: boolean } = {},
 ): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
   const knowledge = await KnowledgeHolder.open(
     { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
     logger,
   );
+  // Insights: opened lazily (a database down at start costs nothing); off for one-shot CLI commands.
+  const insights = options.insights === false ? undefined : openInsights(config, logger);
   const context: CommandContext = {
     knowledge: () => knowledge.get(),
     reload: () => knowledge.reload(),
     logger,
+    ...(insights ? { insights } : {}),
   };
   const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
-  return { config, logger, knowledge, deps: { context, rateLimiter } };
+  return {
+    config,
+    logger,
+    knowledge,
+    deps: { context, rateLimiter },
+    ...(insights ? { insights } : {}),
+    close: async () => {
+      await insights?.close();
+    },
+  };
 }

@@ -68,6 +68,36 @@ export const ConfigSchema = z
     ),
     RATE_LIMIT_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
     RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(10)),
+    // Insights (src/insights): the question log and feedback.
+    INSIGHTS: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+      z.enum(['on', 'off'], { error: 'INSIGHTS must be on or off' }).default('on'),
+    ),
+    INSIGHTS_SALT: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(16, { error: 'INSIGHTS_SALT must be at least 16 characters (e.g. `openssl rand -hex 32`)' })
+        .optional(),
+    ),
+    INSIGHTS_RETENTION_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'INSIGHTS_RETENTION_DAYS must be a number of days' })
+        .int({ error: 'INSIGHTS_RETENTION_DAYS must be a whole number of days' })
+        .min(1, { error: 'INSIGHTS_RETENTION_DAYS must be at least 1' })
+        .default(90),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^(?:file:|postgres(?:ql)?:\/\/)/i, {
+          error:
+            'DATABASE_URL must be file:<path> (SQLite, e.g. file:data/factdesk.db) or postgres://user:password@host:5432/db',
+        })
+        .optional(),
+    ),
   })
   .check((ctx) => {
     if (ctx.value.DISCORD_TOKEN && !ctx.value.DISCORD_APPLICATION_ID) {

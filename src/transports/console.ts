@@ -7,6 +7,8 @@ import { count } from '../text/count.js';
 import { renderReplyForTerminal } from './terminal.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
+/** The person at the console runs the bot: every permission (so `/insights` works there). */
+const CONSOLE_PERMISSIONS = String((1n << 53n) - 1n);
 
 /**
  * Reads one console line as an invocation: `/ask …`, `/figure …`, `/sources`, `/help`, or a bare
@@ -24,7 +26,8 @@ export function parseConsoleLine(line: string): Invocation | undefined {
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
   if (name === 'figure') options.topic = rest;
-  return { kind: 'command', name, options, user: CONSOLE_USER };
+  if (name === 'insights' && /^\d+$/.test(rest)) options.period = Number(rest);
+  return { kind: 'command', name, options, user: CONSOLE_USER, memberPermissions: CONSOLE_PERMISSIONS };
 }
 
 /** The banner printed when the console opens. */

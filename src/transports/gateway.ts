@@ -30,6 +30,10 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
   const where = {
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    ...(interaction.locale ? { locale: interaction.locale } : {}),
+    ...(interaction.memberPermissions
+      ? { memberPermissions: interaction.memberPermissions.bitfield.toString() }
+      : {}),
   };
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const options: Invocation['options'] = {};
@@ -62,6 +66,20 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
         content: target.content,
         embeds: target.embeds.map((embed) => embed.toJSON()),
       },
+    };
+  }
+  if (interaction.isModalSubmit()) {
+    const options: Invocation['options'] = {};
+    for (const field of interaction.fields.fields.values()) {
+      if ('value' in field && typeof field.value === 'string') options[field.customId] = field.value;
+    }
+    return {
+      kind: 'modal',
+      name: interaction.customId.split(':')[0] ?? '',
+      customId: interaction.customId,
+      options,
+      user,
+      ...where,
     };
   }
   if (interaction.isButton()) {
@@ -101,6 +119,12 @@ type Repliable = Extract<Interaction, { deferReply: unknown }>;
 /** Sends a reply, as an edit of the deferral when the bot had to defer. */
 async function send(interaction: Repliable, reply: Reply): Promise<void> {
   if (reply.kind === 'choices') return;
+  if (reply.kind === 'modal') {
+    // A form can only be the first response (never after a deferral).
+    if ('showModal' in interaction && !interaction.deferred && !interaction.replied)
+      await interaction.showModal(reply.modal);
+    return;
+  }
   const options = messageOptions(reply.data);
   if (interaction.deferred || interaction.replied) {
     const { flags: _flags, ...edit } = options;

@@ -41,6 +41,7 @@ function renderEmbed(embed: APIEmbed, color: boolean): string {
  */
 export function renderReplyForTerminal(reply: Reply, { color = false } = {}): string {
   if (reply.kind === 'choices') return reply.choices.map((choice) => `  ${choice.name}`).join('\n');
+  if (reply.kind === 'modal') return `(a form: ${reply.modal.title})`;
   const parts: string[] = [];
   if (reply.data.content) parts.push(markdownToTerminal(reply.data.content, color));
   for (const embed of reply.data.embeds ?? []) parts.push(renderEmbed(embed, color));

@@ -41,14 +41,19 @@ function messageOf(message: APIMessage): NonNullable<Invocation['message']> {
 /**
  * Reads an interaction as Discord posts it to the HTTP endpoint as a transport-neutral invocation,
  * the same shape the gateway adapter produces. Returns `undefined` for what factdesk does not
- * handle (a ping, a modal submit, an unknown type), which the caller answers politely.
+ * handle (a ping, an unknown type), which the caller answers politely.
  */
 export function invocationFromInteraction(raw: APIInteraction): Invocation | undefined {
   const author = raw.member?.user ?? raw.user;
   if (!author) return undefined;
   const user = { id: author.id, name: author.global_name ?? author.username };
   const channelId = raw.channel?.id ?? raw.channel_id;
-  const where = { ...(channelId ? { channelId } : {}), ...(raw.guild_id ? { guildId: raw.guild_id } : {}) };
+  const where = {
+    ...(channelId ? { channelId } : {}),
+    ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+    ...('locale' in raw && raw.locale ? { locale: raw.locale } : {}),
+    ...(raw.member?.permissions ? { memberPermissions: raw.member.permissions } : {}),
+  };
 
   switch (raw.type) {
     case InteractionType.ApplicationCommand: {
@@ -89,6 +94,17 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         ...where,
         message: messageOf(raw.message),
       };
+    }
+    case InteractionType.ModalSubmit: {
+      const options: Invocation['options'] = {};
+      for (const row of raw.data.components) {
+        const inputs = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
+        for (const input of inputs) {
+          if ('value' in input && typeof input.value === 'string') options[input.custom_id] = input.value;
+        }
+      }
+      const customId = raw.data.custom_id;
+      return { kind: 'modal', name: customId.split(':')[0] ?? '', customId, options, user, ...where };
     }
     default:
       return undefined;

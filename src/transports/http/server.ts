@@ -19,6 +19,7 @@ import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
 import type { Invocation } from '../../../commands/types.js';
+import { registerInsightsMetrics } from '../../insights/metrics.js';
 import type { App } from '../../runtime/app.js';
 import { ConfigError } from '../../runtime/config.js';
 import { DEFER_AFTER_MS } from '../gateway.js';
@@ -136,7 +137,7 @@ function interactionLabel(type: unknown): InteractionLabel {
 /** A polite ephemeral message, pinging nobody. */
 function politeData(content: string): MessageData {
   const reply = enforceReply(notice(content));
-  return reply.kind === 'choices'
+  return reply.kind === 'choices' || reply.kind === 'modal'
     ? { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } }
     : reply.data;
 }
@@ -159,6 +160,7 @@ export function responseOf(reply: Reply, invocation: Invocation): APIInteraction
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   }
   if (reply.kind === 'choices') return politeResponse('Sorry, I have nothing to show for that.');
+  if (reply.kind === 'modal') return { type: InteractionResponseType.Modal, data: reply.modal };
   if (reply.kind === 'update' && invocation.kind === 'button') {
     return { type: InteractionResponseType.UpdateMessage, data: withoutFlags(reply.data) };
   }
@@ -195,6 +197,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const metrics = createMetrics(app.knowledge, { defaultMetrics: options.defaultMetrics ?? true });
+  registerInsightsMetrics(metrics.registry, app.insights);
   // The interaction token authorises webhook edits: no bot token, `auth: false` on each call.
   const rest = new REST({
     version: '10',
@@ -224,7 +227,9 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     const [reply] = await Promise.all([pending, deferralSent]);
     countQuestion(reply);
     const data =
-      reply.kind === 'choices' ? politeData('Sorry, I have nothing to show for that.') : reply.data;
+      reply.kind === 'choices' || reply.kind === 'modal'
+        ? politeData('Sorry, I have nothing to show for that.')
+        : reply.data;
     try {
       if (asUpdate && reply.kind !== 'update') {
         // The button's message stays as it was; the reply is a new (possibly ephemeral) message.

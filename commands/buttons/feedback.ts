@@ -1,0 +1,122 @@
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIComponentInMessageActionRow,
+  APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import { LIMITS } from '../reply/limits.js';
+import { notice } from '../reply/messages.js';
+import type { Reply } from '../reply/payload.js';
+import type { ButtonModule } from '../types.js';
+
+/** custom_id prefixes: the 👍/👎 buttons (`fb:up:<question id>`) and the "What was wrong?" form. */
+export const FEEDBACK = { button: 'fb', form: 'fbm' } as const;
+/** The longest comment the form accepts. */
+export const MAX_COMMENT_LENGTH = 300;
+/** The custom_id of the form's one text input (its value arrives under this option name). */
+export const COMMENT_INPUT = 'comment';
+
+const THANKS = 'Thanks for the feedback!';
+const OFF = 'Feedback is not being kept here.';
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The custom_id of a feedback button: `fb:up:<id>` or `fb:down:<id>`. */
+export function feedbackCustomId(vote: 'up' | 'down', questionId: string): string {
+  return `${FEEDBACK.button}:${vote}:${questionId}`;
+}
+
+/** Reads a feedback button's or form's custom_id back; `undefined` when it is not one. */
+export function parseFeedbackCustomId(
+  customId: string,
+): { vote: 'up' | 'down'; questionId: string } | undefined {
+  const [prefix, vote, questionId = ''] = customId.split(':');
+  if (prefix === FEEDBACK.form && ID.test(vote ?? '')) return { vote: 'down', questionId: vote ?? '' };
+  if (prefix !== FEEDBACK.button || (vote !== 'up' && vote !== 'down') || !ID.test(questionId))
+    return undefined;
+  return { vote, questionId };
+}
+
+function feedbackButton(vote: 'up' | 'down', questionId: string): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    custom_id: feedbackCustomId(vote, questionId),
+    emoji: { name: vote === 'up' ? '👍' : '👎' },
+    style: ButtonStyle.Secondary,
+  };
+}
+
+/**
+ * The message's components with 👍 and 👎 for the logged question: in the answer's button row
+ * when it has room, else in a row of their own (none when the message has no room left).
+ */
+export function withFeedbackButtons(
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[] | undefined,
+  questionId: string,
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows = components ?? [];
+  const buttons = [feedbackButton('up', questionId), feedbackButton('down', questionId)];
+  const last = rows.at(-1);
+  if (last?.components.every((c) => c.type === ComponentType.Button)) {
+    if (last.components.length + buttons.length <= LIMITS.buttonsPerRow)
+      return [...rows.slice(0, -1), { ...last, components: [...last.components, ...buttons] }];
+  }
+  if (rows.length >= LIMITS.actionRows) return rows;
+  return [...rows, { type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** The "What was wrong?" form shown after a 👎. */
+export function commentForm(questionId: string): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: `${FEEDBACK.form}:${questionId}`,
+    title: 'What was wrong?',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: COMMENT_INPUT,
+            label: 'What was wrong? (optional)',
+            style: TextInputStyle.Paragraph,
+            required: false,
+            max_length: MAX_COMMENT_LENGTH,
+            placeholder: 'e.g. the figure is from the wrong year',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** 👍 says thanks; 👎 records the vote and opens "What was wrong?". The vote is kept either way. */
+export const button: ButtonModule = {
+  prefix: FEEDBACK.button,
+  updatesMessage: false,
+  ephemeral: () => true,
+  execute(invocation, context): Reply {
+    const parsed = parseFeedbackCustomId(invocation.customId ?? '');
+    if (!parsed) return notice("I can't read that button any more. Ask again with `/ask`.");
+    if (!context.insights) return notice(OFF);
+    context.insights.feedback({ ...parsed, userId: invocation.user.id });
+    if (parsed.vote === 'down') return { kind: 'modal', modal: commentForm(parsed.questionId) };
+    return notice(THANKS);
+  },
+};
+
+/** The submitted "What was wrong?" form: the comment joins the 👎. */
+export const form: ButtonModule = {
+  prefix: FEEDBACK.form,
+  updatesMessage: false,
+  ephemeral: () => true,
+  execute(invocation, context): Reply {
+    const parsed = parseFeedbackCustomId(invocation.customId ?? '');
+    if (!parsed) return notice("I can't read that form any more. Thanks all the same!");
+    if (!context.insights) return notice(OFF);
+    const comment = String(invocation.options[COMMENT_INPUT] ?? '')
+      .trim()
+      .slice(0, MAX_COMMENT_LENGTH);
+    context.insights.feedback({ ...parsed, userId: invocation.user.id, ...(comment ? { comment } : {}) });
+    return notice(THANKS);
+  },
+};
