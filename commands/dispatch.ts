@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buttonsByPrefix, commandsByName } from './index.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { UseLimiter } from './rate-limit.js';
 import { recordQuestion } from './record-question.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
@@ -11,7 +11,7 @@ import type { CommandContext, Invocation } from './types.js';
 export interface DispatchDeps {
   context: CommandContext;
   /** Per-user limit on commands and buttons (not on autocomplete). */
-  rateLimiter?: RateLimiter;
+  rateLimiter?: UseLimiter;
 }
 
 /** A short id that ties the apology a user sees to the log line with the stack. */
@@ -95,7 +95,7 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
   }
   if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
-    const waitMs = deps.rateLimiter.take(invocation.user.id);
+    const waitMs = await deps.rateLimiter.take(invocation.user.id);
     if (waitMs > 0) {
       log('rate-limited');
       return enforceReply(notice(`You're asking quickly! Try again in ${Math.ceil(waitMs / 1000)} s.`));

@@ -18,7 +18,10 @@ export class PostgresDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
 
-  constructor(connectionString: string, options: { max?: number; connectTimeoutMs?: number } = {}) {
+  constructor(
+    readonly connectionString: string,
+    options: { max?: number; connectTimeoutMs?: number } = {},
+  ) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 4,

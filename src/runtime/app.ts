@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import type { DispatchDeps } from '../../commands/dispatch.js';
 import { RateLimiter } from '../../commands/rate-limit.js';
 import type { CommandContext } from '../../commands/types.js';
-import { openInsights } from '../insights/open.js';
+import { isPostgresUrl, openInsights } from '../insights/open.js';
 import type { InsightsRecorder } from '../insights/recorder.js';
+import { openSharedState, pullDocuments, type SharedState, shareState } from '../shared-state/share.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
 import { createLogger } from './logger.js';
@@ -15,6 +16,8 @@ export interface App {
   logger: Logger;
   knowledge: KnowledgeHolder;
   deps: DispatchDeps;
+  /** With PostgreSQL: the rate limit, reloads and added documents shared by the replicas. */
+  shared?: SharedState;
   /** The question log (absent with `INSIGHTS=off`). */
   insights?: InsightsRecorder;
   /** Writes what the log still holds and closes the database; call once when stopping. */
@@ -32,27 +35,35 @@ export async function createApp(
   options: { insights?: boolean } = {},
 ): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
+  // With PostgreSQL the replicas share state: documents added at run time are written first.
+  const state =
+    config.DATABASE_URL && isPostgresUrl(config.DATABASE_URL)
+      ? openSharedState(config.DATABASE_URL, logger)
+      : undefined;
+  if (state) await pullDocuments(state, dir, logger);
   const knowledge = await KnowledgeHolder.open(
     { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
     logger,
   );
+  const local = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const shared = state ? await shareState(state, { dir, knowledge, local, logger }) : undefined;
   // Insights: opened lazily (a database down at start costs nothing); off for one-shot CLI commands.
   const insights = options.insights === false ? undefined : openInsights(config, logger);
   const context: CommandContext = {
     knowledge: () => knowledge.get(),
-    reload: () => knowledge.reload(),
+    reload: () => (shared ? shared.reload() : knowledge.reload()),
     logger,
     ...(insights ? { insights } : {}),
   };
-  const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   return {
     config,
     logger,
     knowledge,
-    deps: { context, rateLimiter },
+    deps: { context, rateLimiter: shared ?? local },
     ...(insights ? { insights } : {}),
+    ...(shared ? { shared } : {}),
     close: async () => {
-      await insights?.close();
+      await Promise.all([insights?.close(), shared?.close()]);
     },
   };
 }
