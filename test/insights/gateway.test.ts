@@ -8,25 +8,45 @@ import path from 'node:path';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { option, type RunningBot, startBot } from '../discord/harness.js';
+import { postgresTestsRun, startPostgres } from './postgres-server.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Discord payloads in assertions are free-form JSON.
 type Json = Record<string, any>;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'factdesk-gw-insights-'));
 const MANAGER = String(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
 let bot: RunningBot;
 
-beforeAll(async () => {
-  bot = await startBot({
-    env: { RATE_LIMIT_MAX: '1000', INSIGHTS: 'on', DATABASE_URL: `file:${path.join(dir, 'gw.db')}` },
-  });
-});
+/** Each database the suite runs on: where it lives, and how to get rid of it. */
+const backends: { name: string; open(): Promise<{ url: string; destroy(): Promise<void> }> }[] = [
+  {
+    name: 'SQLite',
+    async open() {
+      const dir = mkdtempSync(path.join(tmpdir(), 'factdesk-gw-insights-'));
+      return {
+        url: `file:${path.join(dir, 'gw.db')}`,
+        destroy: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
+if (postgresTestsRun('Insights over the gateway on PostgreSQL'))
+  backends.push({ name: 'PostgreSQL', open: startPostgres });
 
-afterAll(async () => {
-  const violations = bot?.fake.violations();
-  await bot?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  expect(violations).toEqual([]);
+describe.each(backends)('insights over the gateway on $name', (backend) => {
+  let database: { url: string; destroy(): Promise<void> };
+  beforeAll(async () => {
+    database = await backend.open();
+    bot = await startBot({ env: { RATE_LIMIT_MAX: '1000', INSIGHTS: 'on', DATABASE_URL: database.url } });
+  });
+
+  afterAll(async () => {
+    const violations = bot?.fake.violations();
+    await bot?.stop();
+    await database?.destroy();
+    expect(violations).toEqual([]);
+  });
+
+  suite();
 });
 
 async function interact(init: Json) {
@@ -40,7 +60,7 @@ const buttonsOf = (data: Json): Json[] => (data.components ?? []).flatMap((row: 
 const insights = (extra: Json = {}) =>
   interact({ type: 2, data: { name: 'insights', options: [] }, memberPermissions: MANAGER, ...extra });
 
-describe('insights over the gateway', () => {
+function suite() {
   it('puts 👍 and 👎 in the answer row, with custom ids that name the logged question', async () => {
     const { callback } = await ask('How many high-tech enterprises does Guangdong have?');
     const buttons = buttonsOf(callback.data);
@@ -136,4 +156,4 @@ describe('insights over the gateway', () => {
     expect(callback.data.content).toBe('Only members with **Manage Server** can see insights.');
     expect(callback.data.embeds ?? []).toEqual([]);
   });
-});
+}
