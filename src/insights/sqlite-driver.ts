@@ -12,6 +12,8 @@ export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private tail: Promise<unknown> = Promise.resolve();
+  /** Compiled statements by SQL text: a batch insert of the same size compiles once. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -22,7 +24,12 @@ export class SqliteDriver implements SqlDriver {
   }
 
   private run(sql: string, params: readonly unknown[] = []): SqlRow[] {
-    const statement = this.db.prepare(sql);
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= 64) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
     if (statement.reader) return statement.all(...params) as SqlRow[];
     statement.run(...params);
     return [];

@@ -44,21 +44,22 @@ export class PostgresSharedState {
 
   /**
    * Records a use by `key` and returns 0 when allowed, or the milliseconds to wait: at most `max`
-   * uses in `windowMs` across every replica. One transaction, serialised per key.
+   * uses in `windowMs` across every replica. One statement (one round trip): it forgets uses
+   * older than the window, counts the others and records this one when under the limit. Two
+   * requests of one user arriving at the same instant on two replicas may both pass.
    */
   async take(key: string, max: number, windowMs: number, now = Date.now()): Promise<number> {
     await this.prepare();
-    return this.driver.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext(?))', [`rate:${key}`]);
-      await tx.query('DELETE FROM rate_limit_uses WHERE key = ? AND at <= ?', [key, now - windowMs]);
-      const recent = await tx.query('SELECT at FROM rate_limit_uses WHERE key = ? ORDER BY at LIMIT ?', [
-        key,
-        max,
-      ]);
-      if (recent.length >= max) return Math.max(1, windowMs - (now - Number(recent[0]?.at ?? now)));
-      await tx.query('INSERT INTO rate_limit_uses (key, at) VALUES (?, ?)', [key, now]);
-      return 0;
-    });
+    const [row] = await this.driver.query(
+      `WITH forgotten AS (DELETE FROM rate_limit_uses WHERE key = ? AND at <= ?),
+            recent AS (SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_limit_uses WHERE key = ? AND at > ?),
+            recorded AS (INSERT INTO rate_limit_uses (key, at) SELECT ?, ? FROM recent WHERE n < ? RETURNING at)
+       SELECT n, first FROM recent`,
+      [key, now - windowMs, key, now - windowMs, key, now, max],
+    );
+    const used = Number(row?.n ?? 0);
+    if (used < max) return 0;
+    return Math.max(1, windowMs - (now - Number(row?.first ?? now)));
   }
 
   /** The knowledge version now (0 before the first change). */

@@ -45,7 +45,7 @@ export async function pullDocuments(
 
 /** Opens the shared state's connection (nothing is connected until first use). */
 export function openSharedState(url: string, logger: Logger): PostgresSharedState {
-  return new PostgresSharedState(new PostgresDriver(url, { max: 2 }), logger);
+  return new PostgresSharedState(new PostgresDriver(url, { max: 4 }), logger);
 }
 
 /**
