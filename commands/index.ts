@@ -1,7 +1,8 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { command as ask } from './ask.js';
 import { button as cite } from './buttons/cite.js';
-import { button as feedback, form as feedbackForm } from './buttons/feedback.js';
+import { button as feedback } from './buttons/feedback.js';
+import { button as feedbackForm } from './buttons/feedback-form.js';
 import { button as more } from './buttons/more.js';
 import { button as share } from './buttons/share.js';
 import { command as figure } from './figure.js';

@@ -20,7 +20,7 @@ export interface Invocation {
   kind: 'command' | 'autocomplete' | 'button' | 'message-menu' | 'modal';
   /**
    * Command name (`ask`, `Find in factdesk`) or, for a button or a submitted modal, the custom_id
-   * prefix (`share`, `fbm`).
+   * prefix (`share`, `feedback-form`).
    */
   name: string;
   /** Option values by name; a user option holds the user's id; a modal's text inputs by custom_id. */

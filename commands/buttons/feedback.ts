@@ -10,18 +10,21 @@ import { notice } from '../reply/messages.js';
 import type { Reply } from '../reply/payload.js';
 import type { ButtonModule } from '../types.js';
 
-/** custom_id prefixes: the 👍/👎 buttons (`fb:up:<question id>`) and the "What was wrong?" form. */
-export const FEEDBACK = { button: 'fb', form: 'fbm' } as const;
+/**
+ * custom_id prefixes: the 👍/👎 buttons (`feedback:up:<question id>`) and the "What was wrong?"
+ * form (`feedback-form:<question id>`, handled in `feedback-form.ts`).
+ */
+export const FEEDBACK = { button: 'feedback', form: 'feedback-form' } as const;
 /** The longest comment the form accepts. */
 export const MAX_COMMENT_LENGTH = 300;
 /** The custom_id of the form's one text input (its value arrives under this option name). */
 export const COMMENT_INPUT = 'comment';
 
-const THANKS = 'Thanks for the feedback!';
-const OFF = 'Feedback is not being kept here.';
+export const THANKS = 'Thanks for the feedback!';
+export const OFF = 'Feedback is not being kept here.';
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
-/** The custom_id of a feedback button: `fb:up:<id>` or `fb:down:<id>`. */
+/** The custom_id of a feedback button: `feedback:up:<id>` or `feedback:down:<id>`. */
 export function feedbackCustomId(vote: 'up' | 'down', questionId: string): string {
   return `${FEEDBACK.button}:${vote}:${questionId}`;
 }
@@ -100,23 +103,6 @@ export const button: ButtonModule = {
     if (!context.insights) return notice(OFF);
     context.insights.feedback({ ...parsed, userId: invocation.user.id });
     if (parsed.vote === 'down') return { kind: 'modal', modal: commentForm(parsed.questionId) };
-    return notice(THANKS);
-  },
-};
-
-/** The submitted "What was wrong?" form: the comment joins the 👎. */
-export const form: ButtonModule = {
-  prefix: FEEDBACK.form,
-  updatesMessage: false,
-  ephemeral: () => true,
-  execute(invocation, context): Reply {
-    const parsed = parseFeedbackCustomId(invocation.customId ?? '');
-    if (!parsed) return notice("I can't read that form any more. Thanks all the same!");
-    if (!context.insights) return notice(OFF);
-    const comment = String(invocation.options[COMMENT_INPUT] ?? '')
-      .trim()
-      .slice(0, MAX_COMMENT_LENGTH);
-    context.insights.feedback({ ...parsed, userId: invocation.user.id, ...(comment ? { comment } : {}) });
     return notice(THANKS);
   },
 };

@@ -1,9 +1,15 @@
 import type { Logger } from 'pino';
-import type { RateLimiter } from '../../commands/rate-limit.js';
 import { PostgresDriver } from '../insights/postgres-driver.js';
 import type { KnowledgeHolder, LoadReport } from '../runtime/knowledge-holder.js';
 import { isDocumentFileName, syncDocuments } from './documents.js';
 import { PostgresSharedState, type SharedDocument } from './postgres-shared.js';
+
+/** This replica's own limiter (commands' `RateLimiter`), used while the database is down. */
+export interface LocalLimiter {
+  readonly max: number;
+  readonly windowMs: number;
+  take(key: string): number;
+}
 
 /** What the replicas share once `DATABASE_URL` is PostgreSQL. */
 export interface SharedState {
@@ -54,7 +60,7 @@ export function openSharedState(url: string, logger: Logger): PostgresSharedStat
  */
 export async function shareState(
   state: PostgresSharedState,
-  options: { dir: string; knowledge: KnowledgeHolder; local: RateLimiter; logger: Logger; pollMs?: number },
+  options: { dir: string; knowledge: KnowledgeHolder; local: LocalLimiter; logger: Logger; pollMs?: number },
 ): Promise<SharedState> {
   const { dir, knowledge, local, logger } = options;
   let failing = false;

@@ -35,11 +35,18 @@ describe('feedback custom ids', () => {
       expect(customId.length).toBeLessThanOrEqual(100);
       expect(parseFeedbackCustomId(customId)).toEqual({ vote, questionId: id });
     }
-    expect(parseFeedbackCustomId(`fbm:${id}`)).toEqual({ vote: 'down', questionId: id });
+    expect(parseFeedbackCustomId(`feedback-form:${id}`)).toEqual({ vote: 'down', questionId: id });
   });
 
   it('reject what is not one of them', () => {
-    for (const bad of ['fb:maybe:abc', 'fb:up:', 'fb:up:a b', 'share', 'fbm:', `fb:up:${'x'.repeat(60)}`])
+    for (const bad of [
+      'feedback:maybe:abc',
+      'feedback:up:',
+      'feedback:up:a b',
+      'share',
+      'feedback-form:',
+      `feedback:up:${'x'.repeat(60)}`,
+    ])
       expect(parseFeedbackCustomId(bad)).toBeUndefined();
   });
 });
@@ -52,8 +59,8 @@ describe('withFeedbackButtons', () => {
       'b0',
       'b1',
       'b2',
-      'fb:up:q1',
-      'fb:down:q1',
+      'feedback:up:q1',
+      'feedback:down:q1',
     ]);
   });
 

@@ -74,8 +74,8 @@ function suite() {
     expect(callback.data.components).toHaveLength(1);
     for (const b of buttons) expect(b.custom_id.length).toBeLessThanOrEqual(100);
     const [up, down] = buttons.slice(3).map((b) => String(b.custom_id));
-    expect(up).toMatch(/^fb:up:[\w-]{12}$/);
-    expect(down?.slice('fb:down:'.length)).toBe(up?.slice('fb:up:'.length));
+    expect(up).toMatch(/^feedback:up:[\w-]{12}$/);
+    expect(down?.slice('feedback:down:'.length)).toBe(up?.slice('feedback:up:'.length));
   });
 
   it('shows an unanswered question asked three times at the top of /insights, with its count', async () => {

@@ -1,0 +1,28 @@
+import { notice } from '../reply/messages.js';
+import type { Reply } from '../reply/payload.js';
+import type { ButtonModule } from '../types.js';
+import {
+  COMMENT_INPUT,
+  FEEDBACK,
+  MAX_COMMENT_LENGTH,
+  OFF,
+  parseFeedbackCustomId,
+  THANKS,
+} from './feedback.js';
+
+/** The submitted "What was wrong?" form: the comment joins the 👎. */
+export const button: ButtonModule = {
+  prefix: FEEDBACK.form,
+  updatesMessage: false,
+  ephemeral: () => true,
+  execute(invocation, context): Reply {
+    const parsed = parseFeedbackCustomId(invocation.customId ?? '');
+    if (!parsed) return notice("I can't read that form any more. Thanks all the same!");
+    if (!context.insights) return notice(OFF);
+    const comment = String(invocation.options[COMMENT_INPUT] ?? '')
+      .trim()
+      .slice(0, MAX_COMMENT_LENGTH);
+    context.insights.feedback({ ...parsed, userId: invocation.user.id, ...(comment ? { comment } : {}) });
+    return notice(THANKS);
+  },
+};
