@@ -14,9 +14,10 @@
  * a file.
  *
  * Insights: the endpoint runs with the question log off (`endpoint`) and on (`logged`, a fresh
- * SQLite file; `logged-pg`, a throwaway PostgreSQL server, which also shares the rate limit, when
- * PostgreSQL is installed), measured in the same interleaved schedule; the log may cost at most
- * 10% of throughput. The cost of a logged answer is also measured on its own: rows written
+ * SQLite file), and, where PostgreSQL is installed, on a throwaway PostgreSQL server with the log
+ * off (`shared-pg`: the rate limit shared through the database) and on (`logged-pg`), all in the
+ * same interleaved schedule; the log may cost at most 10% of throughput (`logged` against
+ * `endpoint`, `logged-pg` against `shared-pg`). The cost of a logged answer is also measured on its own: rows written
  * through each store in batches of 100, in microseconds per row.
  *
  * Prints a table, the targets with PASS/MISS (a miss never fails the process; a failed or non-2xx
@@ -50,8 +51,10 @@ import { MAX_BODY_BYTES, startHttpServer } from '../src/transports/http/server.j
 import { createVerifier } from '../src/transports/http/verify.js';
 import { type PostgresServer, postgresUnavailable, startPostgres } from '../test/insights/postgres-server.js';
 
-type Role = 'bare' | 'endpoint' | 'logged' | 'logged-pg';
-const ROLES: readonly Role[] = ['bare', 'endpoint', 'logged', 'logged-pg'];
+type Role = 'bare' | 'endpoint' | 'logged' | 'shared-pg' | 'logged-pg';
+const ROLES: readonly Role[] = ['bare', 'endpoint', 'logged', 'shared-pg', 'logged-pg'];
+/** The roles on PostgreSQL: `shared-pg` shares the rate limit with the log off, `logged-pg` adds the log. */
+const POSTGRES_ROLES: readonly Role[] = ['shared-pg', 'logged-pg'];
 
 const QUESTIONS = [
   'How many high-tech enterprises does Guangdong have?',
@@ -86,7 +89,7 @@ async function serve(role: Role): Promise<void> {
     const config = loadConfig(
       {
         // `endpoint` keeps no log; `logged` and `logged-pg` write to the database the parent made.
-        INSIGHTS: role === 'endpoint' ? 'off' : 'on',
+        INSIGHTS: role === 'endpoint' || role === 'shared-pg' ? 'off' : 'on',
         ...(role === 'endpoint' ? {} : { DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' }),
         KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
         DISCORD_PUBLIC_KEY: publicKey,
@@ -313,19 +316,26 @@ async function main(): Promise<void> {
   // bare, endpoint, endpoint, bare, half the duration each time, so a change in the machine's load
   // during the run weighs on both alike.
   const servers: Partial<Record<Role, { child: ChildProcess; url: string }>> = {};
-  const runs: Record<Role, Measure[]> = { bare: [], endpoint: [], logged: [], 'logged-pg': [] };
+  const runs: Record<Role, Measure[]> = {
+    bare: [],
+    endpoint: [],
+    logged: [],
+    'shared-pg': [],
+    'logged-pg': [],
+  };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'factdesk-bench-http-'));
   const sqliteUrl = `file:${path.join(dataDir, 'insights.db')}`;
   const noPostgres = process.argv.includes('--no-postgres') || postgresUnavailable() !== undefined;
   let postgres: PostgresServer | undefined;
-  const roles = ROLES.filter((role) => role !== 'logged-pg' || !noPostgres);
+  const roles = ROLES.filter((role) => !POSTGRES_ROLES.includes(role) || !noPostgres);
   const rowCosts: Record<string, number> = {};
   try {
     if (!noPostgres) postgres = await startPostgres();
     rowCosts.sqlite = await rowCost(`file:${path.join(dataDir, 'rows.db')}`);
     if (postgres) rowCosts.postgres = await rowCost(postgres.url);
     for (const role of roles) {
-      const databaseUrl = role === 'logged' ? sqliteUrl : role === 'logged-pg' ? postgres?.url : undefined;
+      const databaseUrl =
+        role === 'logged' ? sqliteUrl : POSTGRES_ROLES.includes(role) ? postgres?.url : undefined;
       const server = await start(role, publicKeyHex, profileDir, databaseUrl);
       servers[role] = server;
       await check(server.url, privateKey);
@@ -360,9 +370,10 @@ async function main(): Promise<void> {
   const { bare, endpoint, logged } = results;
   const ratio = Math.round((endpoint.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000;
   const logRatio = Math.round((logged.requestsPerSecond / endpoint.requestsPerSecond) * 1000) / 1000;
-  const pgRatio = results['logged-pg']
-    ? Math.round((results['logged-pg'].requestsPerSecond / endpoint.requestsPerSecond) * 1000) / 1000
-    : undefined;
+  const per = (a: Measure | undefined, b: Measure | undefined) =>
+    a && b ? Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000 : undefined;
+  const pgRatio = per(results['logged-pg'], results['shared-pg']);
+  const sharedRatio = per(results['shared-pg'], endpoint);
   const targets: Record<string, boolean> = {
     'throughput ≥ 0.5 × bare': ratio >= 0.5,
     'endpoint p99 < 50 ms': endpoint.p99Ms < 50,
@@ -384,13 +395,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     `throughput ratio log on / off: SQLite ${logRatio}${pgRatio !== undefined ? `, PostgreSQL ${pgRatio}` : ''}\n`,
   );
+  if (sharedRatio !== undefined)
+    process.stdout.write(
+      `throughput ratio rate limit shared through PostgreSQL / per replica: ${sharedRatio}\n`,
+    );
   process.stdout.write(
     `cost of a logged answer (row write, batches of 100): SQLite ${rowCosts.sqlite} µs${rowCosts.postgres !== undefined ? `, PostgreSQL ${rowCosts.postgres} µs` : ' (PostgreSQL not measured: not installed or --no-postgres)'}\n`,
   );
   for (const [name, met] of Object.entries(targets))
     process.stdout.write(`${met ? 'PASS' : 'MISS'}  ${name}\n`);
   process.stdout.write(
-    `${JSON.stringify({ command: COMMAND, connections, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, results, ratio, logRatio, pgRatio, rowCostMicros: rowCosts, targets, runs })}\n`,
+    `${JSON.stringify({ command: COMMAND, connections, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, results, ratio, logRatio, pgRatio, sharedRatio, rowCostMicros: rowCosts, targets, runs })}\n`,
   );
   if (Object.values(results).some((m) => m.errors + m.non2xx > 0)) process.exitCode = 1;
 }
