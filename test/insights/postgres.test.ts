@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src/insights/migrations.js';
 import { PostgresDriver } from '../../src/insights/postgres-driver.js';
 import { SqlInsightsStore } from '../../src/insights/sql-store.js';
 import { type PostgresServer, postgresTestsRun, startPostgres } from './postgres-server.js';
@@ -14,6 +15,20 @@ describe.runIf(runs)('on a real PostgreSQL server', () => {
   });
   afterAll(async () => {
     await server?.destroy();
+  });
+
+  it('applies the migrations once when two replicas start at the same moment', async () => {
+    const admin = new PostgresDriver(server.url);
+    await admin.query(`CREATE DATABASE race_${process.pid}`);
+    await admin.close();
+    const url = server.url.replace(/\/postgres$/, `/race_${process.pid}`);
+    const stores = [1, 2, 3].map(() => new SqlInsightsStore(new PostgresDriver(url)));
+    await Promise.all(stores.map((store) => store.migrate()));
+    expect(await stores[0]?.schemaVersion()).toBe(LATEST_VERSION);
+    const rows = await (stores[0]?.driver.query('SELECT version FROM schema_migrations ORDER BY version') ??
+      []);
+    expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
+    await Promise.all(stores.map((store) => store.close()));
   });
 
   // Each test gets a database of its own, so every store starts empty.
