@@ -4,7 +4,7 @@ import { type Answer, ask } from '../src/answer/ask.js';
 import { suggestQuestions } from '../src/answer/suggest.js';
 import { askMeta } from '../src/insights/meta.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import { count } from '../src/text/count.js';
+import { countOf, languageOf, localizations, t } from './i18n/index.js';
 import { answerEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
 import { escapeText } from './render/text.js';
@@ -18,12 +18,16 @@ export const MAX_QUESTION_LENGTH = 300;
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'ask',
-  description: 'Ask a question: get the passages that answer it, with citations and figures',
+  name_localizations: localizations('ask.name'),
+  description: t(undefined, 'ask.description'),
+  description_localizations: localizations('ask.description'),
   options: [
     {
       type: ApplicationCommandOptionType.String,
       name: 'question',
-      description: 'Your question, e.g. "How many high-tech enterprises does Guangdong have?"',
+      name_localizations: localizations('ask.question.name'),
+      description: t(undefined, 'ask.question.description'),
+      description_localizations: localizations('ask.question.description'),
       required: true,
       max_length: MAX_QUESTION_LENGTH,
       autocomplete: true,
@@ -31,24 +35,42 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'share',
-      description: 'Post the answer in the channel (default: only you see it)',
+      name_localizations: localizations('ask.share.name'),
+      description: t(undefined, 'ask.share.description'),
+      description_localizations: localizations('ask.share.description'),
     },
     {
       type: ApplicationCommandOptionType.User,
       name: 'for',
-      description: 'Post the answer in the channel for this person (pings only them)',
+      name_localizations: localizations('ask.for.name'),
+      description: t(undefined, 'ask.for.description'),
+      description_localizations: localizations('ask.for.description'),
     },
   ],
 };
 
 /** The reply when the knowledge does not answer: never a random passage, but topics to try. */
-export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: string[]): Reply {
+export function notFoundReply(
+  what: string,
+  kb: KnowledgeBase,
+  suggestions: string[],
+  locale?: string,
+): Reply {
   const tries =
     suggestions.length > 0
-      ? `\nTry one of these topics: ${suggestions.map((s) => `“${escapeText(s)}”`).join(', ')}.`
+      ? t(locale, 'notFound.tries', {
+          topics: suggestions
+            .map((s) => t(locale, 'list.quoted', { text: escapeText(s) }))
+            .join(t(locale, 'list.separator')),
+        })
       : '';
   return notice(
-    `I couldn't find an answer to “${escapeText(what)}” in ${escapeText(kb.name)} (${count(kb.documents.length, 'document')}).${tries}`,
+    t(locale, 'notFound.message', {
+      what: escapeText(what),
+      knowledge: escapeText(kb.name),
+      documents: countOf(locale, kb.documents.length, 'document'),
+      tries,
+    }),
     { answered: false, question: { text: what } },
   );
 }
@@ -60,12 +82,13 @@ export function notFoundReply(what: string, kb: KnowledgeBase, suggestions: stri
 export function answerMessage(
   answer: Answer,
   kb: KnowledgeBase,
-  options: { ephemeral: boolean; offset?: number },
+  options: { ephemeral: boolean; offset?: number; locale?: string },
 ): MessageData {
   const offset = options.offset ?? 0;
   return {
     embeds: answerEmbeds(answer, kb.name),
     components: answerButtons({
+      ...(options.locale ? { locale: options.locale } : {}),
       shareable: options.ephemeral,
       ...(options.ephemeral && answer.hasMore
         ? { more: { offset: offset + answer.passages.length, question: answer.query } }
@@ -81,12 +104,15 @@ export function answerFor(
   answer: Answer,
   memoKey?: string,
 ): Reply {
-  if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions);
+  if (!answer.answered) return notFoundReply(answer.query, kb, answer.suggestions, invocation.locale);
   const question = askMeta(answer.query, answer);
   const ephemeral = !isPublic(invocation);
   // The rendered message depends only on the answer and its audience: render it once per key.
-  const render = () => answerMessage(answer, kb, { ephemeral });
-  const data = memoKey ? kb.memo.get(`message:${ephemeral}:${memoKey}`, render) : render();
+  const { locale } = invocation;
+  const render = () => answerMessage(answer, kb, { ephemeral, ...(locale ? { locale } : {}) });
+  const data = memoKey
+    ? kb.memo.get(`message:${ephemeral}:${languageOf(locale)}:${memoKey}`, render)
+    : render();
   return forAudience(invocation, data, { answered: true, question });
 }
 
@@ -97,10 +123,7 @@ export const command: CommandModule = {
     const question = String(invocation.options.question ?? '')
       .trim()
       .slice(0, MAX_QUESTION_LENGTH);
-    if (!question)
-      return notice(
-        'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
-      );
+    if (!question) return notice(t(invocation.locale, 'ask.empty'));
     const kb = context.knowledge();
     return answerFor(
       invocation,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
 import type { UseLimiter } from './rate-limit.js';
 import { recordQuestion } from './record-question.js';
@@ -92,13 +93,15 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   const handler = handlerOf(invocation);
   if (!handler) {
     log('unknown');
-    return enforceReply(notice("I don't know that command. Try `/help` to see what I can do."));
+    return enforceReply(notice(t(invocation.locale, 'dispatch.unknown')));
   }
   if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
     const waitMs = await deps.rateLimiter.take(invocation.user.id);
     if (waitMs > 0) {
       log('rate-limited');
-      return enforceReply(notice(`You're asking quickly! Try again in ${Math.ceil(waitMs / 1000)} s.`));
+      return enforceReply(
+        notice(t(invocation.locale, 'dispatch.rateLimited', { seconds: Math.ceil(waitMs / 1000) })),
+      );
     }
   }
   try {
@@ -118,10 +121,6 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
     const errorId = newErrorId();
     logger.error({ err: error, errorId, command: invocation.name, kind: invocation.kind }, 'command failed');
     if (invocation.kind === 'autocomplete') return { kind: 'choices', choices: [] };
-    return enforceReply(
-      notice(
-        `Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`,
-      ),
-    );
+    return enforceReply(notice(t(invocation.locale, 'dispatch.failed', { errorId })));
   }
 }

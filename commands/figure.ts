@@ -4,6 +4,7 @@ import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
 import { figureMeta } from '../src/insights/meta.js';
 import { notFoundReply } from './ask.js';
+import { localizations, t } from './i18n/index.js';
 import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
 import { forAudience, isPublic, notice } from './reply/messages.js';
@@ -12,12 +13,16 @@ import type { CommandModule } from './types.js';
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'figure',
-  description: 'Look up one figure fast: the number, what it measures and where it comes from',
+  name_localizations: localizations('figure.name'),
+  description: t(undefined, 'figure.description'),
+  description_localizations: localizations('figure.description'),
   options: [
     {
       type: ApplicationCommandOptionType.String,
       name: 'topic',
-      description: 'What the figure measures, e.g. "regional GDP" or "high-tech enterprises"',
+      name_localizations: localizations('figure.topic.name'),
+      description: t(undefined, 'figure.topic.description'),
+      description_localizations: localizations('figure.topic.description'),
       required: true,
       max_length: 100,
       autocomplete: true,
@@ -25,12 +30,16 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Boolean,
       name: 'share',
-      description: 'Post the figure in the channel (default: only you see it)',
+      name_localizations: localizations('figure.share.name'),
+      description: t(undefined, 'figure.share.description'),
+      description_localizations: localizations('figure.share.description'),
     },
     {
       type: ApplicationCommandOptionType.User,
       name: 'for',
-      description: 'Post the figure in the channel for this person (pings only them)',
+      name_localizations: localizations('figure.for.name'),
+      description: t(undefined, 'figure.for.description'),
+      description_localizations: localizations('figure.for.description'),
     },
   ],
 };
@@ -40,13 +49,16 @@ export const command: CommandModule = {
   ephemeral: (invocation) => !isPublic(invocation),
   execute(invocation, context) {
     const topic = String(invocation.options.topic ?? '').trim();
-    if (!topic) return notice('Name a topic, for example `/figure topic: regional GDP`.');
+    if (!topic) return notice(t(invocation.locale, 'figure.empty'));
     const kb = context.knowledge();
     const answer = kb.memo.get(`figure:${topic}`, () => lookupFigure(kb, topic));
-    if (!answer.answered) return notFoundReply(topic, kb, answer.suggestions);
+    if (!answer.answered) return notFoundReply(topic, kb, answer.suggestions, invocation.locale);
     const data = {
-      embeds: figureEmbeds(answer, kb.name),
-      components: answerButtons({ shareable: !isPublic(invocation) }),
+      embeds: figureEmbeds(answer, kb.name, invocation.locale),
+      components: answerButtons({
+        shareable: !isPublic(invocation),
+        ...(invocation.locale ? { locale: invocation.locale } : {}),
+      }),
     };
     return forAudience(invocation, data, { answered: true, question: figureMeta(topic, answer) });
   },

@@ -3,12 +3,14 @@ import { ApplicationCommandType } from 'discord-api-types/v10';
 import { ask } from '../src/answer/ask.js';
 import { findNumberSources } from '../src/answer/number-sources.js';
 import { answerFor, MAX_QUESTION_LENGTH } from './ask.js';
+import { localizations, t } from './i18n/index.js';
 import { notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
 export const definition: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
   type: ApplicationCommandType.Message,
-  name: 'Find in factdesk',
+  name: t(undefined, 'findInFactdesk.name'),
+  name_localizations: localizations('findInFactdesk.name'),
 };
 
 /**
@@ -21,7 +23,7 @@ export const command: CommandModule = {
   ephemeral: () => true,
   execute(invocation, context) {
     const text = (invocation.message?.content ?? '').trim().slice(0, MAX_QUESTION_LENGTH * 2);
-    if (!text) return notice('That message has no text to look up.');
+    if (!text) return notice(t(invocation.locale, 'findInFactdesk.empty'));
     const kb = context.knowledge();
     const answer = findNumberSources(kb, text) ?? ask(kb, text.slice(0, MAX_QUESTION_LENGTH));
     return answerFor({ ...invocation, options: {} }, kb, answer);

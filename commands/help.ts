@@ -1,31 +1,38 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import { count } from '../src/text/count.js';
+import { countOf, localizations, t } from './i18n/index.js';
 import { EMBED_COLOR } from './render/answer.js';
-import { SHARE_LABEL } from './render/buttons.js';
 import { ephemeral } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'help',
-  description: 'What factdesk does and how to use each command',
+  name_localizations: localizations('help.name'),
+  description: t(undefined, 'help.description'),
+  description_localizations: localizations('help.description'),
 };
 
-/** The help text, shared by Discord and the local console. */
-export const HELP_LINES = [
-  '**/ask** `question` — the passages that answer your question, quoted with their citation and the figures they hold. Only you see the answer unless you add `share: True`, or `for: @someone` to post it for them.',
-  '**/figure** `topic` — one figure, fast: the number, what it measures, the sentence it comes from. Start typing for suggestions.',
-  '**/sources** — the documents factdesk answers from.',
-  '**Find in factdesk** (right-click a message → Apps) — looks up the message in the documents; if it quotes a number, finds where that number comes from.',
-  `Under an answer: **${SHARE_LABEL}** posts it for everyone (nobody is pinged), **More** shows the next passages, **Cite** gives a citation to paste.`,
-  '**/reload** (Manage Server) — reloads the documents without a restart.',
-];
+/** The help text in the language of `locale`, shared by Discord and the local console. */
+export function helpLines(locale?: string): string[] {
+  return [
+    t(locale, 'help.ask'),
+    t(locale, 'help.figure'),
+    t(locale, 'help.sources'),
+    t(locale, 'help.findInFactdesk'),
+    t(locale, 'help.buttons', {
+      share: t(locale, 'button.share'),
+      more: t(locale, 'button.more'),
+      cite: t(locale, 'button.cite'),
+    }),
+    t(locale, 'help.reload'),
+  ];
+}
 
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
-  execute(_invocation, context) {
+  execute(invocation, context) {
     const kb = context.knowledge();
     return ephemeral({
       embeds: [
@@ -33,9 +40,12 @@ export const command: CommandModule = {
           color: EMBED_COLOR,
           title: 'factdesk',
           description: [
-            `I answer questions about the ${count(kb.documents.length, 'document')} of ${kb.name}, with the passages and figures they cite.`,
+            t(invocation.locale, 'help.intro', {
+              documents: countOf(invocation.locale, kb.documents.length, 'document'),
+              knowledge: kb.name,
+            }),
             '',
-            ...HELP_LINES,
+            ...helpLines(invocation.locale),
           ].join('\n'),
         },
       ],

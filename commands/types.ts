@@ -30,6 +30,11 @@ export interface Invocation {
   /** For a button or a submitted modal: its full custom_id. */
   customId?: string;
   user: Actor;
+  /**
+   * The user's language as Discord names it (`zh-CN`, `en-US`, …), or from `LANG` on the console
+   * and the CLI. Replies are written in it (Chinese for `zh-*`, English otherwise).
+   */
+  locale?: string;
   channelId?: string;
   guildId?: string;
   /**
@@ -37,8 +42,6 @@ export interface Invocation {
    * a server; handlers of admin commands check it as well as Discord's own gate.
    */
   memberPermissions?: string;
-  /** The user's Discord locale (`en-US`, `zh-CN`), when the transport knows it. */
-  locale?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */
   message?: { id: string; content: string; embeds: APIEmbed[] };
 }

@@ -1,4 +1,5 @@
 import { codeBlock } from '@discordjs/formatters';
+import { t } from '../i18n/index.js';
 import { BUTTON } from '../render/buttons.js';
 import { plainCitationFromEmbed } from '../render/citation.js';
 import { notice } from '../reply/messages.js';
@@ -13,7 +14,7 @@ export const button: ButtonModule = {
     const citations = (invocation.message?.embeds ?? [])
       .map(plainCitationFromEmbed)
       .filter((citation): citation is string => Boolean(citation));
-    if (citations.length === 0) return notice('There is nothing to cite in that message.');
+    if (citations.length === 0) return notice(t(invocation.locale, 'cite.none'));
     return notice(citations.map((citation) => codeBlock(citation)).join('\n'));
   },
 };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import { BUTTON } from '../render/buttons.js';
 import { askedBy, notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
@@ -12,11 +13,10 @@ export const button: ButtonModule = {
   ephemeral: () => false,
   execute(invocation) {
     const embeds = invocation.message?.embeds ?? [];
-    if (embeds.length === 0)
-      return notice('That answer is no longer available to share. Ask again with `/ask`.');
+    if (embeds.length === 0) return notice(t(invocation.locale, 'share.gone'));
     return {
       kind: 'message',
-      data: { content: askedBy(invocation.user), embeds, allowed_mentions: { parse: [] } },
+      data: { content: askedBy(invocation.user, invocation.locale), embeds, allowed_mentions: { parse: [] } },
     };
   },
 };

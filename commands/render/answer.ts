@@ -3,6 +3,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Answer, AnswerPassage } from '../../src/answer/ask.js';
 import type { CitedFigure, FigureAnswer } from '../../src/answer/figure-lookup.js';
 import type { Figure } from '../../src/types.js';
+import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
 import { CITATION_PREFIX, citationLine } from './citation.js';
 import { blockQuote, escapeText, highlight } from './text.js';
@@ -89,7 +90,7 @@ function citedLine(figure: CitedFigure, mainDocId: string): string {
  * and its citation; the values other documents give for the same metric (newest first); and the
  * next closest figures.
  */
-export function figureEmbeds(answer: FigureAnswer, knowledgeName: string): APIEmbed[] {
+export function figureEmbeds(answer: FigureAnswer, knowledgeName: string, locale?: string): APIEmbed[] {
   const [top, ...rest] = answer.figures;
   if (!top) return [];
   const sentence = highlight(top.sentence.trim(), []).replace(
@@ -111,14 +112,14 @@ export function figureEmbeds(answer: FigureAnswer, knowledgeName: string): APIEm
   const fields: APIEmbedField[] = [];
   if (answer.sameMetric.length > 1) {
     fields.push({
-      name: 'Reported by each document (newest first)',
+      name: t(locale, 'answer.sameMetric'),
       value: answer.sameMetric.map((figure) => citedLine(figure, '')).join('\n'),
     });
   }
   const next = rest.filter((figure) => !answer.sameMetric.some((same) => same.id === figure.id)).slice(0, 4);
   if (next.length > 0)
     fields.push({
-      name: 'Next closest',
+      name: t(locale, 'answer.nextClosest'),
       value: next.map((figure) => citedLine(figure, top.docId)).join('\n'),
     });
   if (fields.length > 0) embed.fields = fields;

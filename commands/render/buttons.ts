@@ -1,12 +1,13 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'discord-api-types/v10';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
 
 /** custom_id prefixes of factdesk's buttons. */
 export const BUTTON = { share: 'share', more: 'more', cite: 'cite' } as const;
 
-/** The label of the share button, as users know it. */
-export const SHARE_LABEL = 'Share in channel';
+/** The label of the share button, as users know it (in English). */
+export const SHARE_LABEL = t(undefined, 'button.share');
 
 function button(
   custom_id: string,
@@ -39,13 +40,20 @@ export function parseMoreCustomId(customId: string): { offset: number; question?
 export function answerButtons(options: {
   shareable: boolean;
   more?: { offset: number; question: string };
+  /** The language of the labels (English when absent). */
+  locale?: string;
 }): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
-  if (options.shareable) buttons.push(button(BUTTON.share, SHARE_LABEL, ButtonStyle.Primary));
+  if (options.shareable)
+    buttons.push(button(BUTTON.share, t(options.locale, 'button.share'), ButtonStyle.Primary));
   if (options.more)
     buttons.push(
-      button(moreCustomId(options.more.offset, options.more.question), 'More', ButtonStyle.Secondary),
+      button(
+        moreCustomId(options.more.offset, options.more.question),
+        t(options.locale, 'button.more'),
+        ButtonStyle.Secondary,
+      ),
     );
-  buttons.push(button(BUTTON.cite, 'Cite', ButtonStyle.Secondary));
+  buttons.push(button(BUTTON.cite, t(options.locale, 'button.cite'), ButtonStyle.Secondary));
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }

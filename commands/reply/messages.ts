@@ -1,5 +1,6 @@
 import { userMention } from '@discordjs/formatters';
 import { MessageFlags } from 'discord-api-types/v10';
+import { t } from '../i18n/index.js';
 import type { Actor, Invocation } from '../types.js';
 import type { MessageData, Reply } from './payload.js';
 
@@ -36,7 +37,10 @@ export function forAudience(invocation: Invocation, data: MessageData, meta?: Re
       kind: 'message',
       data: {
         ...data,
-        content: `For ${userMention(target)} (asked by ${userMention(invocation.user.id)}):`,
+        content: t(invocation.locale, 'audience.for', {
+          target: userMention(target),
+          asker: userMention(invocation.user.id),
+        }),
         allowed_mentions: { parse: [], users: [target] },
       },
       ...(meta ? { meta } : {}),
@@ -45,7 +49,7 @@ export function forAudience(invocation: Invocation, data: MessageData, meta?: Re
   if (invocation.options.share === true) {
     return {
       kind: 'message',
-      data: { ...data, content: askedBy(invocation.user) },
+      data: { ...data, content: askedBy(invocation.user, invocation.locale) },
       ...(meta ? { meta } : {}),
     };
   }
@@ -53,6 +57,6 @@ export function forAudience(invocation: Invocation, data: MessageData, meta?: Re
 }
 
 /** "Asked by @user": a mention that shows the name but, without allowed_mentions, pings nobody. */
-export function askedBy(user: Actor): string {
-  return `Asked by ${userMention(user.id)}`;
+export function askedBy(user: Actor, locale?: string): string {
+  return t(locale, 'audience.askedBy', { asker: userMention(user.id) });
 }

@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../../commands/dispatch.js';
+import { countOf, t } from '../../commands/i18n/index.js';
 import { ask } from '../answer/ask.js';
 import { lookupFigure } from '../answer/figure-lookup.js';
 import { formatProblem } from '../knowledge/load.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
-import { count } from '../text/count.js';
+import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import { fail, run } from './run.js';
 
@@ -21,6 +22,23 @@ With no question and piped input, ask and figure read one question per line and 
 KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).`;
 
 type Mode = 'ask' | 'figure';
+
+const CLI_USER = { id: '0', name: 'cli' };
+
+/** A knowledge base's counts, written in `locale`, for the summary lines. */
+function countsOf(locale: string | undefined, kb: Parameters<typeof ask>[0]) {
+  return {
+    documents: countOf(locale, kb.documents.length, 'document'),
+    passages: countOf(locale, kb.passages.length, 'passage'),
+    figures: countOf(locale, kb.figures.length, 'figure'),
+  };
+}
+
+/** The CLI answers in the language of `LANG` (or `LC_ALL`), like the console. */
+function localeOf(config: Parameters<typeof terminalLocale>[0]): { locale?: string } {
+  const locale = terminalLocale(config);
+  return locale ? { locale } : {};
+}
 
 /** Answers one question as the JSON object of the CLI's `--json` mode. */
 function answerJson(mode: Mode, kb: Parameters<typeof ask>[0], text: string): unknown {
@@ -42,13 +60,14 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const config = loadConfig();
+  const { locale } = localeOf(config);
 
   if (command === 'check-knowledge') {
     const kb = await openKnowledgeBase({ dir: config.KNOWLEDGE_DIR, usePrebuilt: false });
     for (const problem of kb.problems) process.stdout.write(`${formatProblem(problem)}\n`);
     const errors = kb.problems.filter((problem) => problem.severity === 'error').length;
     process.stdout.write(
-      `${kb.dir}: ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')}; ${count(errors, 'error')}.\n`,
+      `${t(locale, 'cli.checked', { dir: kb.dir, ...countsOf(locale, kb), errors: countOf(locale, errors, 'error') })}\n`,
     );
     return errors > 0 ? 1 : 0;
   }
@@ -58,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     const { file, bytes } = await writePrebuiltIndex(kb);
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
-      `Wrote ${file} (${(bytes / 1024).toFixed(1)} KiB): ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')} in ${ms} ms.\n`,
+      `${t(locale, 'cli.wrote', { file, size: (bytes / 1024).toFixed(1), ms, ...countsOf(locale, kb) })}\n`,
     );
     return 0;
   }
@@ -76,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ documents })}\n`);
     } else {
       const reply = await dispatch(
-        { kind: 'command', name: 'sources', options: {}, user: { id: '0', name: 'cli' } },
+        { kind: 'command', name: 'sources', options: {}, user: CLI_USER, ...localeOf(config) },
         app.deps,
       );
       process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);
@@ -100,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = command === 'ask' ? { question: text } : { topic: text };
   const reply = await dispatch(
-    { kind: 'command', name: command, options, user: { id: '0', name: 'cli' } },
+    { kind: 'command', name: command, options, user: CLI_USER, ...localeOf(config) },
     { context: app.deps.context },
   );
   process.stdout.write(`${renderReplyForTerminal(reply, { color: Boolean(process.stdout.isTTY) })}\n`);

@@ -68,6 +68,9 @@ export const ConfigSchema = z
     ),
     RATE_LIMIT_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
     RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(10)),
+    // The console's and the CLI's language, as POSIX sets it (`zh_CN.UTF-8`); LC_ALL wins over LANG.
+    LC_ALL: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LANG: z.preprocess(emptyAsUndefined, z.string().optional()),
     // Insights (src/insights): the question log and feedback.
     INSIGHTS: z.preprocess(
       (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),

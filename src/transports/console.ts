@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { dispatch } from '../../commands/dispatch.js';
+import { canonicalCommandName, countOf, localeFromLang, t } from '../../commands/i18n/index.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
-import { count } from '../text/count.js';
 import { renderReplyForTerminal } from './terminal.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
@@ -12,31 +12,48 @@ const CONSOLE_PERMISSIONS = String((1n << 53n) - 1n);
 
 /**
  * Reads one console line as an invocation: `/ask …`, `/figure …`, `/sources`, `/help`, or a bare
- * question (treated as `/ask`). Returns `undefined` for an empty line.
+ * question (treated as `/ask`), answered in `locale` (from `LANG`). Returns `undefined` for an empty line.
  *
  * @example
  * parseConsoleLine('/figure regional GDP') // → { kind: 'command', name: 'figure', options: { topic: 'regional GDP' }, … }
  */
-export function parseConsoleLine(line: string): Invocation | undefined {
+export function parseConsoleLine(line: string, locale?: string): Invocation | undefined {
   const text = line.trim();
   if (!text) return undefined;
-  const match = /^\/(\w+)\s*(.*)$/s.exec(text);
-  const name = match?.[1]?.toLowerCase() ?? 'ask';
+  const match = /^\/([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
+  const name = match?.[1] ? canonicalCommandName(match[1]) : 'ask';
   const rest = match ? (match[2] ?? '').trim() : text;
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
   if (name === 'figure') options.topic = rest;
   if (name === 'insights' && /^\d+$/.test(rest)) options.period = Number(rest);
-  return { kind: 'command', name, options, user: CONSOLE_USER, memberPermissions: CONSOLE_PERMISSIONS };
+  return {
+    kind: 'command',
+    name,
+    options,
+    user: CONSOLE_USER,
+    memberPermissions: CONSOLE_PERMISSIONS,
+    ...(locale ? { locale } : {}),
+  };
 }
 
-/** The banner printed when the console opens. */
-export function consoleBanner(app: App): string {
+/** The language of the console and the CLI: `LC_ALL`, else `LANG` (`zh_CN.UTF-8` → `zh-CN`). */
+export function terminalLocale(config: App['config']): string | undefined {
+  return localeFromLang(config.LC_ALL ?? config.LANG);
+}
+
+/** The banner printed when the console opens, in the console's language. */
+export function consoleBanner(app: App, locale = terminalLocale(app.config)): string {
   const kb = app.knowledge.get();
   return [
-    `factdesk: ${count(kb.documents.length, 'document')}, ${count(kb.passages.length, 'passage')}, ${count(kb.figures.length, 'figure')} from ${kb.dir}`,
-    'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
-    'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
+    t(locale, 'console.counts', {
+      documents: countOf(locale, kb.documents.length, 'document'),
+      passages: countOf(locale, kb.passages.length, 'passage'),
+      figures: countOf(locale, kb.figures.length, 'figure'),
+      dir: kb.dir,
+    }),
+    t(locale, 'console.noToken'),
+    t(locale, 'console.usage'),
   ].join('\n');
 }
 
@@ -54,7 +71,8 @@ export async function runConsole(
 ): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   const color = Boolean(io.output.isTTY) && !process.env.NO_COLOR;
-  io.output.write(`${consoleBanner(app)}\n`);
+  const locale = terminalLocale(app.config);
+  io.output.write(`${consoleBanner(app, locale)}\n`);
   const lines = createInterface({
     input: io.input,
     output: interactive ? io.output : undefined,
@@ -66,7 +84,7 @@ export async function runConsole(
   lines.setPrompt('factdesk> ');
   prompt();
   for await (const line of lines) {
-    const invocation = parseConsoleLine(line);
+    const invocation = parseConsoleLine(line, locale);
     if (invocation) {
       // One person at a keyboard (or a script piping questions): no rate limit here.
       const reply = await dispatch(invocation, { context: app.deps.context });

@@ -30,6 +30,7 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
   const where = {
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    // The user's client language: replies follow it.
     ...(interaction.locale ? { locale: interaction.locale } : {}),
     ...(interaction.memberPermissions
       ? { memberPermissions: interaction.memberPermissions.bitfield.toString() }

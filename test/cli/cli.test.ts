@@ -89,8 +89,8 @@ describe('npm run sources', () => {
     const { code, stdout } = await runCli(['sources', '--json']);
     expect(code).toBe(0);
     const { documents } = JSON.parse(stdout);
-    expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({
+    expect(documents).toHaveLength(2);
+    expect(documents.find((doc: { id: string }) => doc.id === SEED_ID)).toMatchObject({
       id: SEED_ID,
       published: '2024-02-20',
       passages: expect.any(Number),
@@ -103,7 +103,7 @@ describe('npm run check-knowledge', () => {
   it('passes on the bundled knowledge', async () => {
     const { code, stdout } = await runCli(['check-knowledge']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/1 document, \d+ passages, \d+ figures; 0 errors\.\n$/);
+    expect(stdout).toMatch(/2 documents, \d+ passages, \d+ figures; 0 errors\.\n$/);
   });
 
   it('prints every problem with its file, field and fix, and exits 1', async () => {
@@ -115,7 +115,7 @@ describe('npm run check-knowledge', () => {
     expect(stdout).toContain('error: broken.md: published must be a date written YYYY-MM-DD');
     expect(stdout).toContain('Fix: write the date as `published: YYYY-MM-DD`');
     expect(stdout).toContain('error: untitled.md: title is required');
-    expect(stdout).toMatch(/1 document, .*; 2 errors\.\n$/);
+    expect(stdout).toMatch(/2 documents, .*; 2 errors\.\n$/);
   });
 
   it('keeps answering from the good documents when others are broken', async () => {
@@ -136,7 +136,7 @@ describe('npm run build-index', () => {
     const before = await runCli(['ask', 'high-tech enterprises', '--json'], { env: { KNOWLEDGE_DIR: dir } });
     const built = await runCli(['build-index'], { env: { KNOWLEDGE_DIR: dir } });
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/^Wrote .*\.factdesk-index\.json \([\d.]+ KiB\): 1 document/);
+    expect(built.stdout).toMatch(/^Wrote .*\.factdesk-index\.json \([\d.]+ KiB\): 2 documents/);
     const after = await runCli(['ask', 'high-tech enterprises', '--json'], { env: { KNOWLEDGE_DIR: dir } });
     expect(after.stdout).toBe(before.stdout);
   });

@@ -13,12 +13,12 @@ describe('npm start without a token (local console)', () => {
     ].join('\n');
     const { code, stdout } = await runEntry('src/main.ts', [], { input });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^factdesk: 1 document, \d+ passages, \d+ figures from /);
+    expect(stdout).toMatch(/^factdesk: 2 documents, \d+ passages, \d+ figures from /);
     expect(stdout).toContain('set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
     expect(stdout).toContain('Q: How many high-tech enterprises?');
     expect(stdout).toContain('more than 75,000');
     expect(stdout).toContain('13 trillion yuan');
-    expect(stdout).toMatch(/knowledge: 1 document/);
+    expect(stdout).toMatch(/knowledge: 2 documents/);
     expect(stdout).toContain('/figure');
     expect(stdout).toContain("I couldn't find an answer to “recipe for chocolate cake”");
     expect(stdout).not.toContain('**');

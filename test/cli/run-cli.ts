@@ -21,7 +21,9 @@ export function runEntry(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
-    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) if (!options.env?.[key]) delete env[key];
+    // No Discord credentials, and English unless a test sets the language.
+    for (const key of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'LANG', 'LC_ALL'])
+      if (!options.env?.[key]) delete env[key];
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
       cwd: ROOT,
       env,

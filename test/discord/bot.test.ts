@@ -123,7 +123,7 @@ describe('/figure', () => {
 describe('/sources and /help', () => {
   it('lists the documents with counts', async () => {
     const { callback } = await command('sources');
-    expect(callback.data.embeds[0].title).toBe('knowledge: 1 document');
+    expect(callback.data.embeds[0].title).toBe('knowledge: 2 documents');
     expect(callback.data.embeds[0].description).toMatch(
       /GDToday.*PR Newswire, 2024-02-20.*passages, \d+ figures/,
     );
@@ -216,7 +216,7 @@ describe('/reload', () => {
     const { handle, callback } = await command('reload', [], { memberPermissions: '32' });
     expect(callback).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     const edit = (await handle.waitForEdit()) as unknown as Json;
-    expect(edit.content).toMatch(/^Reloaded: 1 document, \d+ passages, \d+ figures\.$/);
+    expect(edit.content).toMatch(/^Reloaded: 2 documents, \d+ passages, \d+ figures\.$/);
   });
 });
 
@@ -239,7 +239,7 @@ describe('logging', () => {
 
   it('logged that it was ready with the knowledge counts', () => {
     expect(bot.logs.find((line) => line.msg === 'ready')).toMatchObject({
-      documents: 1,
+      documents: 2,
       guilds: 1,
       passages: expect.any(Number),
     });

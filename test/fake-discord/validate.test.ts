@@ -1,5 +1,5 @@
 /** Unit tests of the fake Discord's validators, and freshness of the committed OpenAPI subset. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -9,12 +9,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SPEC_PATH,
-  extractFromFile,
-  SUBSET_PATH,
-  serializeSubset,
-} from '../../scripts/extract-discord-schemas.js';
+import { SUBSET_PATH } from '../../scripts/extract-discord-schemas.js';
 import {
   validateAgainstSpec,
   validateAutocompleteResult,

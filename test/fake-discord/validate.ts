@@ -448,6 +448,50 @@ export function validateInteractionCallback(body: unknown): string[] {
 
 const CHAT_INPUT_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
+/**
+ * Checks `name_localizations` and `description_localizations` with the rules of the default name
+ * and description: a chat-input name or option name must be a valid lowercase name in every locale,
+ * a context-menu name 1-32 characters, a description 1-100 characters.
+ */
+function checkLocalizations(
+  item: Record<string, unknown>,
+  where: string,
+  problems: string[],
+  nameRule: 'chat-input' | 'context-menu',
+): void {
+  for (const field of ['name_localizations', 'description_localizations'] as const) {
+    const value = item[field];
+    if (value === undefined || value === null) continue;
+    if (!isObject(value)) {
+      problems.push(`${where}.${field}: not an object`);
+      continue;
+    }
+    for (const [locale, text] of Object.entries(value)) {
+      const at = `${where}.${field}.${locale}`;
+      if (field === 'description_localizations') {
+        tooLong(text, LIMITS.commandDescription, at, problems, 1);
+      } else if (nameRule === 'context-menu') {
+        tooLong(text, LIMITS.commandName, at, problems, 1);
+      } else if (typeof text !== 'string' || !CHAT_INPUT_NAME.test(text) || text !== text.toLowerCase()) {
+        problems.push(`${at}: "${String(text)}" is not a valid lowercase name (1-32 characters)`);
+      }
+    }
+  }
+}
+
+/** Two options of one command may not share a localised name in the same locale. */
+function checkLocalizedNamesUnique(options: unknown[], where: string, problems: string[]): void {
+  const seen = new Set<string>();
+  for (const option of options) {
+    const names = isObject(option) && isObject(option.name_localizations) ? option.name_localizations : {};
+    for (const [locale, name] of Object.entries(names)) {
+      const key = `${locale}:${String(name)}`;
+      if (seen.has(key)) problems.push(`${where}: duplicate ${locale} option name "${String(name)}"`);
+      seen.add(key);
+    }
+  }
+}
+
 function checkOptionList(
   options: unknown,
   where: string,
@@ -475,6 +519,7 @@ function checkOptionList(
       problems.push(`${at}.name: "${name}" is not a valid lowercase option name (1-32 characters)`);
     }
     if (names.has(name)) problems.push(`${at}.name: duplicate option name "${name}"`);
+    checkLocalizations(option, at, problems, 'chat-input');
     names.add(name);
     tooLong(option.description, LIMITS.commandDescription, `${at}.description`, problems, 1);
     textTotal.n += charLength(name) + charLength(String(option.description ?? ''));
@@ -502,6 +547,7 @@ function checkOptionList(
     }
     if (isSub) checkOptionList(option.options, `${at}.options`, problems, textTotal);
   });
+  checkLocalizedNamesUnique(options, where, problems);
 }
 
 /** Checks one application command registration body (name, description, options, total text). */
@@ -522,6 +568,7 @@ export function validateCommand(command: unknown, where = 'command'): string[] {
     if (arrayOf(command.options).length > 0)
       problems.push(`${where}.options: context-menu commands take no options`);
   }
+  checkLocalizations(command, where, problems, type === 1 ? 'chat-input' : 'context-menu');
   const textTotal = { n: charLength(name) + charLength(String(command.description ?? '')) };
   checkOptionList(command.options, `${where}.options`, problems, textTotal);
   if (textTotal.n > LIMITS.commandTotalText) {

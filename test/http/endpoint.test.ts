@@ -379,7 +379,7 @@ describe('health and metrics', () => {
     const kb = app.knowledge.get();
     expect(await response.json()).toEqual({
       status: 'ok',
-      documents: 1,
+      documents: 2,
       passages: kb.passages.length,
       figures: kb.figures.length,
     });
@@ -405,7 +405,7 @@ describe('health and metrics', () => {
     expect(delta('factdesk_questions_total', { answered: 'false' })).toBe(1);
     expect(delta('factdesk_signature_failures_total', { reason: 'stale' })).toBe(1);
     expect(delta('factdesk_interaction_response_seconds_count', { type: 'ping' })).toBe(1);
-    expect(metricValue(after, 'factdesk_knowledge_documents')).toBe(1);
+    expect(metricValue(after, 'factdesk_knowledge_documents')).toBe(2);
   });
 });
 
@@ -447,7 +447,7 @@ describe('deferral when a handler is slow', () => {
     const sent = await post(slowServer.url, keys.privateKey, slash('reload'));
     expect(sent.body).toEqual({ type: 5, data: { flags: 64 } });
     const requests = await recorder.waitFor(before + 1);
-    expect(requests[before]?.body.content).toMatch(/^Reloaded: 1 document, \d+ passages, \d+ figures/);
+    expect(requests[before]?.body.content).toMatch(/^Reloaded: 2 documents, \d+ passages, \d+ figures/);
   });
 
   it('defers a public answer without the ephemeral flag', async () => {

@@ -51,6 +51,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
   const where = {
     ...(channelId ? { channelId } : {}),
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
+    // The user's client language: replies follow it.
     ...('locale' in raw && raw.locale ? { locale: raw.locale } : {}),
     ...(raw.member?.permissions ? { memberPermissions: raw.member.permissions } : {}),
   };

@@ -15,6 +15,7 @@ import {
   willBeEphemeral,
   willUpdateMessage,
 } from '../../../commands/dispatch.js';
+import { t } from '../../../commands/i18n/index.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
@@ -152,6 +153,11 @@ function withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
   return rest;
 }
 
+/** The user's language of a raw interaction, when it says (a PING has none). */
+function localeOf(raw: APIInteraction): string | undefined {
+  return 'locale' in raw ? raw.locale : undefined;
+}
+
 /** The inline response to a finished reply: a message (4), an update of the button's message (7) or choices (8). */
 export function responseOf(reply: Reply, invocation: Invocation): APIInteractionResponse {
   if (invocation.kind === 'autocomplete') {
@@ -159,7 +165,7 @@ export function responseOf(reply: Reply, invocation: Invocation): APIInteraction
     const choices = reply.kind === 'choices' ? reply.choices : [];
     return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
   }
-  if (reply.kind === 'choices') return politeResponse('Sorry, I have nothing to show for that.');
+  if (reply.kind === 'choices') return politeResponse(t(invocation.locale, 'http.nothing'));
   if (reply.kind === 'modal') return { type: InteractionResponseType.Modal, data: reply.modal };
   if (reply.kind === 'update' && invocation.kind === 'button') {
     return { type: InteractionResponseType.UpdateMessage, data: withoutFlags(reply.data) };
@@ -228,7 +234,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     countQuestion(reply);
     const data =
       reply.kind === 'choices' || reply.kind === 'modal'
-        ? politeData('Sorry, I have nothing to show for that.')
+        ? politeData(t(invocation.locale, 'http.nothing'))
         : reply.data;
     try {
       if (asUpdate && reply.kind !== 'update') {
@@ -265,7 +271,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     const invocation = invocationFromInteraction(raw);
     if (!invocation) {
       return {
-        body: politeResponse("Sorry, I can't handle that kind of interaction. Try `/help`."),
+        body: politeResponse(t(localeOf(raw), 'http.unsupported')),
         outcome: 'unsupported',
       };
     }
@@ -328,13 +334,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     } catch (error) {
       const errorId = newErrorId();
       logger.error({ err: error, errorId, type }, 'interaction failed');
-      finish(
-        200,
-        politeResponse(
-          `Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: \`${errorId}\`.`,
-        ),
-        'error',
-      );
+      finish(200, politeResponse(t(localeOf(raw), 'dispatch.failed', { errorId })), 'error');
     }
   }
 

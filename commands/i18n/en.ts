@@ -1,0 +1,114 @@
+/**
+ * factdesk's English text: the reference catalog. Every other language has exactly these keys
+ * (checked by the type of its catalog and by `test/commands/i18n.test.ts`). `{{name}}` marks a value
+ * filled in at run time; a translation keeps the same placeholders.
+ */
+export const en = {
+  // Command definitions (names are what users type; English names are the canonical ones).
+  'ask.name': 'ask',
+  'ask.description': 'Ask a question: get the passages that answer it, with citations and figures',
+  'ask.question.name': 'question',
+  'ask.question.description': 'Your question, e.g. "How many high-tech enterprises does Guangdong have?"',
+  'ask.share.name': 'share',
+  'ask.share.description': 'Post the answer in the channel (default: only you see it)',
+  'ask.for.name': 'for',
+  'ask.for.description': 'Post the answer in the channel for this person (pings only them)',
+  'figure.name': 'figure',
+  'figure.description': 'Look up one figure fast: the number, what it measures and where it comes from',
+  'figure.topic.name': 'topic',
+  'figure.topic.description': 'What the figure measures, e.g. "regional GDP" or "high-tech enterprises"',
+  'figure.share.name': 'share',
+  'figure.share.description': 'Post the figure in the channel (default: only you see it)',
+  'figure.for.name': 'for',
+  'figure.for.description': 'Post the figure in the channel for this person (pings only them)',
+  'sources.name': 'sources',
+  'sources.description': 'List the documents factdesk answers from, with dates and counts',
+  'help.name': 'help',
+  'help.description': 'What factdesk does and how to use each command',
+  'reload.name': 'reload',
+  'reload.description': 'Reload the knowledge folder without a restart (Manage Server)',
+  'findInFactdesk.name': 'Find in factdesk',
+
+  // Counts: `.one` for 1, `.other` for any other number.
+  'count.document.one': '{{n}} document',
+  'count.document.other': '{{n}} documents',
+  'count.passage.one': '{{n}} passage',
+  'count.passage.other': '{{n}} passages',
+  'count.figure.one': '{{n}} figure',
+  'count.figure.other': '{{n}} figures',
+  'count.error.one': '{{n}} error',
+  'count.error.other': '{{n}} errors',
+
+  // /ask and /figure
+  'ask.empty': 'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
+  'figure.empty': 'Name a topic, for example `/figure topic: regional GDP`.',
+  'notFound.message': "I couldn't find an answer to “{{what}}” in {{knowledge}} ({{documents}}).{{tries}}",
+  'notFound.tries': '\nTry one of these topics: {{topics}}.',
+  'list.quoted': '“{{text}}”',
+  'list.separator': ', ',
+  'answer.sameMetric': 'Reported by each document (newest first)',
+  'answer.nextClosest': 'Next closest',
+
+  // Buttons and what they say
+  'button.share': 'Share in channel',
+  'button.more': 'More',
+  'button.cite': 'Cite',
+  'share.gone': 'That answer is no longer available to share. Ask again with `/ask`.',
+  'more.lost': 'I lost track of that question. Ask again with `/ask`.',
+  'more.none': 'No more passages answer that question.',
+  'cite.none': 'There is nothing to cite in that message.',
+  'findInFactdesk.empty': 'That message has no text to look up.',
+  'audience.for': 'For {{target}} (asked by {{asker}}):',
+  'audience.askedBy': 'Asked by {{asker}}',
+
+  // /help
+  'help.intro':
+    'I answer questions about the {{documents}} of {{knowledge}}, with the passages and figures they cite.',
+  'help.ask':
+    '**/ask** `question` — the passages that answer your question, quoted with their citation and the figures they hold. Only you see the answer unless you add `share: True`, or `for: @someone` to post it for them.',
+  'help.figure':
+    '**/figure** `topic` — one figure, fast: the number, what it measures, the sentence it comes from. Start typing for suggestions.',
+  'help.sources': '**/sources** — the documents factdesk answers from.',
+  'help.findInFactdesk':
+    '**Find in factdesk** (right-click a message → Apps) — looks up the message in the documents; if it quotes a number, finds where that number comes from.',
+  'help.buttons':
+    'Under an answer: **{{share}}** posts it for everyone (nobody is pinged), **{{more}}** shows the next passages, **{{cite}}** gives a citation to paste.',
+  'help.reload': '**/reload** (Manage Server) — reloads the documents without a restart.',
+
+  // /sources
+  'sources.line': '• {{title}}{{meta}}: {{passages}}, {{figures}}',
+  'sources.more': '\n…and {{n}} more',
+  'sources.title': '{{knowledge}}: {{documents}}',
+  'sources.empty': 'The knowledge folder has no documents yet.',
+  'sources.footer': '{{passages}} · {{figures}} · factdesk',
+
+  // /reload
+  'reload.failed': 'Reload failed; still serving the previous knowledge ({{counts}}).\n{{problems}}',
+  'reload.done': 'Reloaded: {{counts}}.',
+  'reload.problems': '\n{{n}} problem(s), those files were skipped:\n{{problems}}',
+
+  // Dispatch
+  'dispatch.unknown': "I don't know that command. Try `/help` to see what I can do.",
+  'dispatch.rateLimited': "You're asking quickly! Try again in {{seconds}} s.",
+  'dispatch.failed':
+    'Sorry, something went wrong on my side. If it keeps happening, give this id to an admin: `{{errorId}}`.',
+
+  'http.nothing': 'Sorry, I have nothing to show for that.',
+  'http.unsupported': "Sorry, I can't handle that kind of interaction. Try `/help`.",
+
+  // Command line
+  'cli.checked': '{{dir}}: {{documents}}, {{passages}}, {{figures}}; {{errors}}.',
+  'cli.wrote': 'Wrote {{file}} ({{size}} KiB): {{documents}}, {{passages}}, {{figures}} in {{ms}} ms.',
+
+  // Local console
+  'console.counts': 'factdesk: {{documents}}, {{passages}}, {{figures}} from {{dir}}',
+  'console.noToken':
+    'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
+  'console.usage': 'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
+} as const;
+
+/** The key of one message of the catalog. */
+export type MessageKey = keyof typeof en;
+
+/** A catalog in another language: every key of the English one, each with its text. */
+export type Catalog = { readonly [key in MessageKey]: string };
