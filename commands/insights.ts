@@ -5,8 +5,9 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import { answeredShare, periodText } from '../src/insights/report.js';
+import { answeredShare } from '../src/insights/report.js';
 import type { InsightsSummary } from '../src/insights/types.js';
+import { localizations, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
 import { truncate } from './reply/enforce.js';
 import { LIMITS } from './reply/limits.js';
@@ -23,15 +24,26 @@ const DISLIKED_FIELD = 600;
 export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'insights',
-  description: 'What people asked, what went unanswered, which answers got 👎 (Manage Server)',
+  name_localizations: localizations('insights.name'),
+  description: t(undefined, 'insights.description'),
+  description_localizations: localizations('insights.description'),
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild],
   options: [
     {
       type: ApplicationCommandOptionType.Integer,
       name: 'period',
-      description: 'How far back to look (default: 7 days)',
-      choices: PERIODS.map((days) => ({ name: `Last ${days} days`, value: days })),
+      name_localizations: localizations('insights.period.name'),
+      description: t(undefined, 'insights.period.description'),
+      description_localizations: localizations('insights.period.description'),
+      choices: PERIODS.map((days) => ({
+        name: t(undefined, 'insights.period.choice', { n: days }),
+        name_localizations: {
+          'zh-CN': t('zh-CN', 'insights.period.choice', { n: days }),
+          'zh-TW': t('zh-TW', 'insights.period.choice', { n: days }),
+        },
+        value: days,
+      })),
     },
   ],
 };
@@ -44,12 +56,12 @@ export function mayManageServer(invocation: Invocation): boolean {
 }
 
 /** Lines joined with newlines, as many as fit in `max` characters (a "…and N more" when some do not). */
-function fitLines(lines: string[], max: number, empty: string): string {
+function fitLines(lines: string[], max: number, empty: string, locale?: string): string {
   if (lines.length === 0) return empty;
   const out: string[] = [];
   let size = 0;
   for (const [i, line] of lines.entries()) {
-    const more = `…and ${lines.length - i} more`;
+    const more = t(locale, 'insights.more', { n: lines.length - i });
     if (size + line.length + 1 + more.length > max && i < lines.length) {
       out.push(more);
       break;
@@ -62,28 +74,35 @@ function fitLines(lines: string[], max: number, empty: string): string {
 
 const quoted = (text: string, max: number) => `“${escapeText(truncate(text, max))}”`;
 
-/** The summary as one embed within Discord's limits. Never who asked: the log holds no names. */
-export function insightsEmbed(summary: InsightsSummary, now: number = Date.now()): APIEmbed {
+/**
+ * The summary as one embed within Discord's limits, in the language of `locale`. Never who asked:
+ * the log holds no names.
+ */
+export function insightsEmbed(summary: InsightsSummary, now: number = Date.now(), locale?: string): APIEmbed {
   const field = LIMITS.fieldValue;
+  const days = Math.max(1, Math.round((now - summary.since) / 86_400_000));
   const fields: NonNullable<APIEmbed['fields']> = [
     {
-      name: 'Top unanswered questions',
+      name: t(locale, 'insights.unanswered'),
       value: fitLines(
         summary.unanswered.map((u) => `**${u.count}×** ${quoted(u.question, 150)}`),
         field,
-        'None: every question found an answer.',
+        t(locale, 'insights.unanswered.none'),
+        locale,
       ),
     },
     {
-      name: 'Most asked topics',
+      name: t(locale, 'insights.topics'),
       value: fitLines(
-        summary.topics.map((t) => `**${t.count}×** ${escapeText(truncate(t.label, 100))}`),
+        summary.topics.map((topic) => `**${topic.count}×** ${escapeText(truncate(topic.label, 100))}`),
         field,
-        'None yet.',
+        t(locale, 'insights.topics.none'),
+        locale,
       ),
     },
   ];
-  if (summary.disliked.length === 0) fields.push({ name: 'Answers with the most 👎', value: 'None.' });
+  if (summary.disliked.length === 0)
+    fields.push({ name: t(locale, 'insights.disliked'), value: t(locale, 'insights.disliked.none') });
   for (const [i, d] of summary.disliked.entries()) {
     const lines = [
       `**Q:** ${quoted(d.question, 150)}`,
@@ -96,17 +115,21 @@ export function insightsEmbed(summary: InsightsSummary, now: number = Date.now()
     ];
     fields.push({
       name: truncate(
-        `${i === 0 ? 'Answers with the most 👎 · ' : ''}${d.down}× 👎, ${d.up}× 👍`,
+        `${i === 0 ? `${t(locale, 'insights.disliked')} · ` : ''}${d.down}× 👎, ${d.up}× 👍`,
         LIMITS.fieldName,
       ),
-      value: fitLines(lines, DISLIKED_FIELD, '—'),
+      value: fitLines(lines, DISLIKED_FIELD, '—', locale),
     });
   }
   return {
-    title: `Insights: ${periodText(summary, now)}`,
-    description: `**${summary.asked}** question${summary.asked === 1 ? '' : 's'} asked, **${answeredShare(summary)}%** answered (${summary.answered}).`,
+    title: t(locale, 'insights.title', { n: days }),
+    description: t(locale, 'insights.summary', {
+      asked: summary.asked,
+      share: answeredShare(summary),
+      answered: summary.answered,
+    }),
     fields,
-    footer: { text: 'Who asked is never kept: user ids are stored only as salted hashes.' },
+    footer: { text: t(locale, 'insights.footer') },
   };
 }
 
@@ -114,16 +137,17 @@ export const command: CommandModule = {
   definition,
   ephemeral: () => true,
   async execute(invocation, context) {
-    if (!mayManageServer(invocation)) return notice('Only members with **Manage Server** can see insights.');
-    if (!context.insights)
-      return notice('Insights are off here (`INSIGHTS=off`): no questions are being kept.');
+    const { locale } = invocation;
+    if (!mayManageServer(invocation)) return notice(t(locale, 'insights.forbidden'));
+    if (!context.insights) return notice(t(locale, 'insights.off'));
     const period = Number(invocation.options.period);
     const days = (PERIODS as readonly number[]).includes(period) ? period : PERIODS[0];
     try {
-      return ephemeral({ embeds: [insightsEmbed(await context.insights.summary(days))] });
+      const summary = await context.insights.summary(days);
+      return ephemeral({ embeds: [insightsEmbed(summary, Date.now(), locale)] });
     } catch (error) {
       context.logger.warn({ err: error, store: context.insights.store.kind }, 'insights summary failed');
-      return notice('The insights database is not answering right now; answers still work. Try again later.');
+      return notice(t(locale, 'insights.unavailable'));
     }
   },
 };

@@ -1,14 +1,8 @@
+import { t } from '../i18n/index.js';
 import { notice } from '../reply/messages.js';
 import type { Reply } from '../reply/payload.js';
 import type { ButtonModule } from '../types.js';
-import {
-  COMMENT_INPUT,
-  FEEDBACK,
-  MAX_COMMENT_LENGTH,
-  OFF,
-  parseFeedbackCustomId,
-  THANKS,
-} from './feedback.js';
+import { COMMENT_INPUT, FEEDBACK, MAX_COMMENT_LENGTH, parseFeedbackCustomId } from './feedback.js';
 
 /** The submitted "What was wrong?" form: the comment joins the 👎. */
 export const button: ButtonModule = {
@@ -16,13 +10,14 @@ export const button: ButtonModule = {
   updatesMessage: false,
   ephemeral: () => true,
   execute(invocation, context): Reply {
+    const { locale } = invocation;
     const parsed = parseFeedbackCustomId(invocation.customId ?? '');
-    if (!parsed) return notice("I can't read that form any more. Thanks all the same!");
-    if (!context.insights) return notice(OFF);
+    if (!parsed) return notice(t(locale, 'feedback.formLost'));
+    if (!context.insights) return notice(t(locale, 'feedback.off'));
     const comment = String(invocation.options[COMMENT_INPUT] ?? '')
       .trim()
       .slice(0, MAX_COMMENT_LENGTH);
     context.insights.feedback({ ...parsed, userId: invocation.user.id, ...(comment ? { comment } : {}) });
-    return notice(THANKS);
+    return notice(t(locale, 'feedback.thanks'));
   },
 };

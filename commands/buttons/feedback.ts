@@ -5,6 +5,7 @@ import type {
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
+import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
 import { notice } from '../reply/messages.js';
 import type { Reply } from '../reply/payload.js';
@@ -20,8 +21,6 @@ export const MAX_COMMENT_LENGTH = 300;
 /** The custom_id of the form's one text input (its value arrives under this option name). */
 export const COMMENT_INPUT = 'comment';
 
-export const THANKS = 'Thanks for the feedback!';
-export const OFF = 'Feedback is not being kept here.';
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** The custom_id of a feedback button: `feedback:up:<id>` or `feedback:down:<id>`. */
@@ -68,11 +67,11 @@ export function withFeedbackButtons(
   return [...rows, { type: ComponentType.ActionRow, components: buttons }];
 }
 
-/** The "What was wrong?" form shown after a 👎. */
-export function commentForm(questionId: string): APIModalInteractionResponseCallbackData {
+/** The "What was wrong?" form shown after a 👎, in the language of `locale`. */
+export function commentForm(questionId: string, locale?: string): APIModalInteractionResponseCallbackData {
   return {
     custom_id: `${FEEDBACK.form}:${questionId}`,
-    title: 'What was wrong?',
+    title: t(locale, 'feedback.title'),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -80,11 +79,11 @@ export function commentForm(questionId: string): APIModalInteractionResponseCall
           {
             type: ComponentType.TextInput,
             custom_id: COMMENT_INPUT,
-            label: 'What was wrong? (optional)',
+            label: t(locale, 'feedback.label'),
             style: TextInputStyle.Paragraph,
             required: false,
             max_length: MAX_COMMENT_LENGTH,
-            placeholder: 'e.g. the figure is from the wrong year',
+            placeholder: t(locale, 'feedback.placeholder'),
           },
         ],
       },
@@ -98,11 +97,12 @@ export const button: ButtonModule = {
   updatesMessage: false,
   ephemeral: () => true,
   execute(invocation, context): Reply {
+    const { locale } = invocation;
     const parsed = parseFeedbackCustomId(invocation.customId ?? '');
-    if (!parsed) return notice("I can't read that button any more. Ask again with `/ask`.");
-    if (!context.insights) return notice(OFF);
+    if (!parsed) return notice(t(locale, 'feedback.lost'));
+    if (!context.insights) return notice(t(locale, 'feedback.off'));
     context.insights.feedback({ ...parsed, userId: invocation.user.id });
-    if (parsed.vote === 'down') return { kind: 'modal', modal: commentForm(parsed.questionId) };
-    return notice(THANKS);
+    if (parsed.vote === 'down') return { kind: 'modal', modal: commentForm(parsed.questionId, locale) };
+    return notice(t(locale, 'feedback.thanks'));
   },
 };

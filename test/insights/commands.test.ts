@@ -1,6 +1,7 @@
 import { ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
+  commentForm,
   feedbackCustomId,
   MAX_COMMENT_LENGTH,
   parseFeedbackCustomId,
@@ -48,6 +49,19 @@ describe('feedback custom ids', () => {
       `feedback:up:${'x'.repeat(60)}`,
     ])
       expect(parseFeedbackCustomId(bad)).toBeUndefined();
+  });
+});
+
+describe('the "What was wrong?" form', () => {
+  it("asks in the user's language, with one optional field of up to 300 characters", () => {
+    const en = commentForm('q1');
+    expect(en.title).toBe('What was wrong?');
+    const zh = commentForm('q1', 'zh-CN');
+    expect(zh.title).toBe('哪里不对？');
+    expect(zh.custom_id).toBe('feedback-form:q1');
+    expect(zh.components[0]).toMatchObject({
+      components: [{ required: false, max_length: MAX_COMMENT_LENGTH }],
+    });
   });
 });
 
@@ -108,6 +122,12 @@ describe('insightsEmbed', () => {
     expect(total).toBeLessThanOrEqual(6000);
     const enforced = enforceReply({ kind: 'message', data: { embeds: [embed] } });
     expect(enforced.kind === 'message' && enforced.data.embeds).toEqual([embed]);
+  });
+
+  it("speaks the member's language", () => {
+    const embed = insightsEmbed(summary, Date.now(), 'zh-TW');
+    expect(embed.title).toBe('洞察：最近 7 天');
+    expect(embed.fields?.[0]?.name).toBe('最常見的未回答問題');
   });
 
   it('states the share answered, escapes markdown and defuses @everyone in questions', () => {
