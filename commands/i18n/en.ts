@@ -126,6 +126,8 @@ export const en = {
   'insights.disliked.none': 'None.',
   'insights.more': '…and {{n}} more',
   'insights.footer': 'Who asked is never kept: user ids are stored only as salted hashes.',
+  'help.insights':
+    '**/insights** (Manage Server) — what people asked, what went unanswered, and which answers got 👎 (rate an answer with 👍 or 👎 under it).',
   'feedback.thanks': 'Thanks for the feedback!',
   'feedback.off': 'Feedback is not being kept here.',
   'feedback.lost': "I can't read that button any more. Ask again with `/ask`.",

@@ -111,6 +111,8 @@ export const zhCN: Catalog = {
   'insights.disliked.none': '没有。',
   'insights.more': '……还有 {{n}} 条',
   'insights.footer': '从不记录提问者：用户 ID 只以加盐哈希保存。',
+  'help.insights':
+    '**/洞察**（需要“管理服务器”权限）— 大家问了什么、哪些问题没有答案、哪些回答被点了 👎（在回答下方用 👍 或 👎 评价）。',
   'feedback.thanks': '感谢你的反馈！',
   'feedback.off': '这里不记录反馈。',
   'feedback.lost': '这个按钮已经无法读取。请用 `/ask` 重新提问。',

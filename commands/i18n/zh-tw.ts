@@ -111,6 +111,8 @@ export const zhTW: Catalog = {
   'insights.disliked.none': '沒有。',
   'insights.more': '……還有 {{n}} 條',
   'insights.footer': '從不記錄提問者：使用者 ID 只以加鹽雜湊儲存。',
+  'help.insights':
+    '**/洞察**（需要「管理伺服器」權限）— 大家問了什麼、哪些問題沒有答案、哪些回答被按了 👎（在回答下方用 👍 或 👎 評價）。',
   'feedback.thanks': '感謝你的回饋！',
   'feedback.off': '這裡不記錄回饋。',
   'feedback.lost': '這個按鈕已經無法讀取。請用 `/ask` 重新提問。',
