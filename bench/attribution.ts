@@ -222,9 +222,7 @@ async function main(): Promise<void> {
   for (const term of inverted.keys()) if (documentFrequency(term) > rareLimit) commonTerms++;
   const bitsetKB = Math.round((commonTerms * passageIndex.documentCount) / 8 / 1024);
   rows.push(measure('plan()', questions, repeat, (q) => kb.index.plan(q)));
-  rows.push(
-    measure('searchPassages(limit 10)', questions, repeat, (q) => kb.index.searchPassages(q, { limit: 10 })),
-  );
+  rows.push(measure('candidates()', questions, repeat, (q) => kb.index.candidates(q)));
   rows.push(measure('ask()', questions, repeat, (q) => ask(kb, q)));
   rows.push(
     measure('figure index, planned query', questions, repeat, (q) => run(figureIndex, planOf(q).query), {

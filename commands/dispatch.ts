@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
-import type { UseLimiter } from './rate-limit.js';
 import { recordQuestion } from './record-question.js';
+import { EXPIRED_BUTTON } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
 import type { Reply } from './reply/payload.js';
@@ -11,8 +11,6 @@ import type { CommandContext, Invocation } from './types.js';
 /** What a transport needs to answer interactions. */
 export interface DispatchDeps {
   context: CommandContext;
-  /** Per-user limit on commands and buttons (not on autocomplete). */
-  rateLimiter?: UseLimiter;
 }
 
 /** A short id that ties the apology a user sees to the log line with the stack. */
@@ -68,7 +66,7 @@ export function willUpdateMessage(invocation: Invocation): boolean {
 
 /**
  * Runs the handler of an invocation and returns a reply within Discord's limits. Never throws:
- * an unknown command, a rate-limited user or a failing handler all get a polite ephemeral
+ * an unknown command or a failing handler gets a polite ephemeral
  * message, and a failure is logged once with its stack and an error id the user also sees.
  * Logs one line per command: name, latency, outcome, whether it was answered (no message content).
  */
@@ -93,16 +91,9 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   const handler = handlerOf(invocation);
   if (!handler) {
     log('unknown');
+    // A button factdesk no longer makes (or never made) is a stale one: say so, and what to do.
+    if (invocation.kind === 'button') return enforceReply(notice(EXPIRED_BUTTON));
     return enforceReply(notice(t(invocation.locale, 'dispatch.unknown')));
-  }
-  if (invocation.kind !== 'autocomplete' && deps.rateLimiter) {
-    const waitMs = await deps.rateLimiter.take(invocation.user.id);
-    if (waitMs > 0) {
-      log('rate-limited');
-      return enforceReply(
-        notice(t(invocation.locale, 'dispatch.rateLimited', { seconds: Math.ceil(waitMs / 1000) })),
-      );
-    }
   }
   try {
     let reply: Reply;

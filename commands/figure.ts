@@ -3,10 +3,12 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
 import { figureMeta } from '../src/insights/meta.js';
-import { notFoundReply } from './ask.js';
 import { localizations, t } from './i18n/index.js';
 import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
+import { passageKey } from './render/keys.js';
+import { notFoundReply } from './render/page.js';
+import { figureView } from './render/view.js';
 import { forAudience, isPublic, notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -53,14 +55,20 @@ export const command: CommandModule = {
     const kb = context.knowledge();
     const answer = kb.memo.get(`figure:${topic}`, () => lookupFigure(kb, topic));
     if (!answer.answered) return notFoundReply(topic, kb, answer.suggestions, invocation.locale);
+    const source = answer.figures[0] && kb.passagesById.get(answer.figures[0].passageId);
     const data = {
-      embeds: figureEmbeds(answer, kb.name, invocation.locale),
+      embeds: figureEmbeds(answer, invocation.locale),
       components: answerButtons({
         shareable: !isPublic(invocation),
+        cite: source ? [passageKey(source)] : [],
         ...(invocation.locale ? { locale: invocation.locale } : {}),
       }),
     };
-    return forAudience(invocation, data, { answered: true, question: figureMeta(topic, answer) });
+    return forAudience(invocation, data, {
+      answered: true,
+      view: figureView(answer),
+      question: figureMeta(topic, answer),
+    });
   },
   autocomplete(invocation, context) {
     const kb = context.knowledge();

@@ -1,9 +1,8 @@
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType } from 'discord-api-types/v10';
-import { ask } from '../src/answer/ask.js';
 import { findNumberSources } from '../src/answer/number-sources.js';
-import { answerFor, MAX_QUESTION_LENGTH } from './ask.js';
 import { localizations, t } from './i18n/index.js';
+import { answerFor, askPaged, MAX_QUESTION_LENGTH } from './render/page.js';
 import { notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -25,7 +24,7 @@ export const command: CommandModule = {
     const text = (invocation.message?.content ?? '').trim().slice(0, MAX_QUESTION_LENGTH * 2);
     if (!text) return notice(t(invocation.locale, 'findInFactdesk.empty'));
     const kb = context.knowledge();
-    const answer = findNumberSources(kb, text) ?? ask(kb, text.slice(0, MAX_QUESTION_LENGTH));
+    const answer = findNumberSources(kb, text) ?? askPaged(kb, text.slice(0, MAX_QUESTION_LENGTH));
     return answerFor({ ...invocation, options: {} }, kb, answer);
   },
 };

@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { countOf, localizations, t } from './i18n/index.js';
 import { EMBED_COLOR } from './render/answer.js';
+import type { ViewSpan } from './render/view.js';
 import { ephemeral } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -30,26 +31,26 @@ export function helpLines(locale?: string): string[] {
   ];
 }
 
+/** A catalog line as spans: its `**bold**` stretches bold, for the console. */
+function catalogSpans(line: string): ViewSpan[] {
+  return line.split('**').map((text, i) => (i % 2 === 1 ? { text, bold: true } : { text }));
+}
+
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
   execute(invocation, context) {
     const kb = context.knowledge();
-    return ephemeral({
-      embeds: [
-        {
-          color: EMBED_COLOR,
-          title: 'factdesk',
-          description: [
-            t(invocation.locale, 'help.intro', {
-              documents: countOf(invocation.locale, kb.documents.length, 'document'),
-              knowledge: kb.name,
-            }),
-            '',
-            ...helpLines(invocation.locale),
-          ].join('\n'),
-        },
-      ],
+    const intro = t(invocation.locale, 'help.intro', {
+      documents: countOf(invocation.locale, kb.documents.length, 'document'),
+      knowledge: kb.name,
     });
+    const lines = helpLines(invocation.locale);
+    return ephemeral(
+      {
+        embeds: [{ color: EMBED_COLOR, title: 'factdesk', description: [intro, '', ...lines].join('\n') }],
+      },
+      { view: { blocks: [[[{ text: intro }]], lines.map(catalogSpans)] } },
+    );
   },
 };

@@ -9,6 +9,7 @@ import { command as figure } from './figure.js';
 import { command as findInFactdesk } from './find-in-factdesk.js';
 import { command as help } from './help.js';
 import { command as insights } from './insights.js';
+import { command as knowledge } from './knowledge.js';
 import { command as reload } from './reload.js';
 import { command as sources } from './sources.js';
 import type { ButtonModule, CommandModule } from './types.js';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CommandModule[] = [
   findInFactdesk,
   reload,
   insights,
+  knowledge,
 ];
 
 /** Every button factdesk puts under its answers. */

@@ -50,8 +50,9 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
 
 /** Whether the member may see insights: Manage Server, checked here as well as by Discord. */
 export function mayManageServer(invocation: Invocation): boolean {
-  if (!invocation.memberPermissions || !/^\d+$/.test(invocation.memberPermissions)) return false;
-  const permissions = BigInt(invocation.memberPermissions);
+  const granted = invocation.permissions ?? invocation.memberPermissions;
+  if (!granted || !/^\d+$/.test(granted)) return false;
+  const permissions = BigInt(granted);
   return (permissions & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
 }
 

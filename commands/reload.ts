@@ -1,7 +1,9 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { countOf, localizations, t } from './i18n/index.js';
+import { count } from '../src/text/count.js';
+import { countOf, languageOf, localizations, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
+import { plainView } from './render/view.js';
 import { notice } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -15,12 +17,21 @@ export const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   contexts: [InteractionContextType.Guild],
 };
 
+/** Whether a permission bitfield includes Manage Server (or Administrator, which implies it). */
+export function mayManageServer(permissions: string | undefined): boolean {
+  if (!permissions || !/^\d+$/.test(permissions)) return false;
+  const bits = BigInt(permissions);
+  return (bits & (PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator)) !== 0n;
+}
+
 export const command: CommandModule = {
   definition,
   ephemeral: () => true,
   slow: true,
   async execute(invocation, context) {
     const { locale } = invocation;
+    if (!mayManageServer(invocation.permissions))
+      return notice('Reloading the knowledge needs the Manage Server permission. Ask a server admin.');
     const report = await context.reload();
     const counts = [
       countOf(locale, report.documents, 'document'),
@@ -28,14 +39,23 @@ export const command: CommandModule = {
       countOf(locale, report.figures, 'figure'),
     ].join(t(locale, 'list.separator'));
     const problems = report.problems.map((line) => `• ${escapeText(line)}`).join('\n');
+    const plainProblems = report.problems.map((line) => `• ${line}`);
     if (!report.ok) {
-      return notice(t(locale, 'reload.failed', { counts, problems }));
+      const failed = t(locale, 'reload.failed', { counts, problems: '' }).trimEnd();
+      return notice(t(locale, 'reload.failed', { counts, problems }), {
+        view: plainView(failed, ...plainProblems),
+      });
     }
-    return notice(
-      t(locale, 'reload.done', { counts }) +
-        (report.problems.length > 0
-          ? t(locale, 'reload.problems', { n: report.problems.length, problems })
-          : ''),
-    );
+    const head = t(locale, 'reload.done', { counts });
+    // English counts its problems in the right number; other languages use their catalog's line.
+    const skipped =
+      report.problems.length === 0
+        ? ''
+        : languageOf(locale) === 'en'
+          ? `${count(report.problems.length, 'problem')}; those files were skipped:`
+          : t(locale, 'reload.problems', { n: report.problems.length, problems: '' }).trim();
+    return notice(`${head}${skipped ? `\n${skipped}\n${problems}` : ''}`, {
+      view: plainView(head, ...(skipped ? [skipped, ...plainProblems] : [])),
+    });
   },
 };

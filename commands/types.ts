@@ -2,7 +2,6 @@ import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-a
 import type { Logger } from 'pino';
 import type { InsightsRecorder } from '../src/insights/recorder.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import type { LoadReport } from '../src/runtime/knowledge-holder.js';
 import type { Reply } from './reply/payload.js';
 
 /** Who triggered an interaction. */
@@ -31,19 +30,53 @@ export interface Invocation {
   customId?: string;
   user: Actor;
   /**
+   * The member's permissions in the channel (Discord's bitfield as a decimal string), when the
+   * transport knows them; handlers that need a permission check it themselves, since server admins
+   * can override a command's `default_member_permissions`.
+   */
+  permissions?: string;
+  /**
    * The user's language as Discord names it (`zh-CN`, `en-US`, …), or from `LANG` on the console
    * and the CLI. Replies are written in it (Chinese for `zh-*`, English otherwise).
    */
   locale?: string;
   channelId?: string;
   guildId?: string;
-  /**
-   * The member's permissions in the channel (Discord's bitfield as a decimal string), when used in
-   * a server; handlers of admin commands check it as well as Discord's own gate.
-   */
-  memberPermissions?: string;
   /** For a button, the message it sits on; for a message menu, the selected message. */
   message?: { id: string; content: string; embeds: APIEmbed[] };
+  /** The subcommand used (`add` of `/knowledge add`). */
+  subcommand?: string;
+  /** Attachments of attachment options, by the option's value (the attachment id). */
+  attachments?: Record<string, AttachmentRef>;
+  /** The member's permissions in the channel (Discord's bitfield as a decimal string), in a guild. */
+  memberPermissions?: string;
+}
+
+/** A file attached to a command option. */
+export interface AttachmentRef {
+  url: string;
+  filename: string;
+  size: number;
+  contentType?: string;
+}
+
+/** What `/knowledge add|remove` needs: where documents go, the upload limits, and whether it may write at all. */
+export interface KnowledgeAdmin {
+  /** The largest file accepted, in bytes. */
+  maxBytes: number;
+  /** How long a download may take, in milliseconds. */
+  timeoutMs: number;
+  /** Why documents cannot be added here (several replicas), or undefined when they can. */
+  refusal?: string;
+}
+
+/** The outcome of a (re)load, as `/reload` reports it. */
+export interface LoadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  figures: number;
+  problems: string[];
 }
 
 /**
@@ -57,6 +90,8 @@ export interface CommandContext {
   logger: Logger;
   /** The question log and feedback; absent with `INSIGHTS=off`. */
   insights?: InsightsRecorder;
+  /** Adding and removing documents from Discord; absent where the transport does not offer it. */
+  knowledgeAdmin?: KnowledgeAdmin;
 }
 
 /** A slash command or context-menu command: its definition and its handlers. */

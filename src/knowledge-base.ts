@@ -1,19 +1,38 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { Memo } from './cache/memo.js';
-import { extractFigures } from './figures/extract.js';
+import { documentContent } from './document/content.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
-import { SearchIndex, type SearchIndexJSON } from './search/search-index.js';
+import { type AnalysedRecords, SearchIndex, type SearchIndexJSON } from './search/search-index.js';
 import { loadSynonyms, type Synonyms } from './search/synonyms.js';
-import { splitPassages } from './text/passages.js';
 import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
 
 /**
- * Bumped whenever splitting, figure extraction or indexing changes, so that a prebuilt index made
- * by an older factdesk is rebuilt instead of trusted.
+ * A hash of the engine's own sources and data files (loading, splitting, figures, analysis,
+ * lexicons, the ranking model): any change to them gives a new version, so that a prebuilt index
+ * made by another factdesk is rebuilt instead of trusted. Computed once per process.
  */
-export const ENGINE_VERSION = 2;
+/** The folders of src/ whose code decides what a prebuilt index holds. */
+const ENGINE_FOLDERS = ['knowledge', 'text', 'figures', 'search', 'lexicon'];
+
+export const ENGINE_VERSION: string = engineVersion();
+
+function engineVersion(): string {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const folder of ENGINE_FOLDERS) {
+    const dir = path.join(root, folder);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|js|json)$/.test(file))
+      .sort();
+    for (const file of files) hash.update(`${folder}/${file}\n`).update(readFileSync(path.join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 /** The name of the prebuilt index file inside the knowledge folder (a dot file: never read as a document). */
 export const PREBUILT_INDEX_FILE = '.factdesk-index.json';
@@ -52,6 +71,15 @@ export interface OpenOptions {
   synonymsFile?: string;
   /** Use the prebuilt index when its hash matches (default true). */
   usePrebuilt?: boolean;
+  /**
+   * Read, split, extract and analyse in a worker thread, and index in chunks, so that the event
+   * loop keeps serving during a start-up or a reload (default false).
+   */
+  offThread?: boolean;
+  /** Document files larger than this are refused (default 20 MB). */
+  maxFileBytes?: number;
+  /** The prebuilt index file; defaults to `.factdesk-index.json` in `dir` (elsewhere for a read-only folder). */
+  prebuiltFile?: string;
 }
 
 /** The serialised knowledge base written by `npm run build-index`. */
@@ -65,14 +93,14 @@ interface PrebuiltBundle {
 }
 
 function metaOf(document: KnowledgeDocument): DocumentMeta {
-  const { body: _body, ...meta } = document;
+  const { body: _body, blocks: _blocks, ...meta } = document;
   return meta;
 }
 
 function assemble(
   options: OpenOptions,
   hash: string,
-  parts: Omit<PrebuiltBundle, 'hash' | 'index'>,
+  parts: KnowledgeParts,
   index: SearchIndex,
   origin: KnowledgeBase['origin'],
 ): KnowledgeBase {
@@ -111,6 +139,19 @@ export function buildKnowledgeBase(
   problems: Problem[] = [],
   hash = '',
 ): KnowledgeBase {
+  const parts = processDocuments(documents, problems);
+  const index = SearchIndex.build(parts.documents, parts.passages, parts.figures, synonyms);
+  return assemble(options, hash, parts, index, 'built');
+}
+
+/** What a knowledge base is made of before it is indexed. */
+export type KnowledgeParts = Omit<PrebuiltBundle, 'hash' | 'index'>;
+
+/**
+ * Splits documents into passages and extracts their figures. A document that trips the splitter
+ * or the extractor is reported and left out; the others serve.
+ */
+export function processDocuments(documents: KnowledgeDocument[], problems: Problem[] = []): KnowledgeParts {
   const passages: Passage[] = [];
   const figures: Figure[] = [];
   const served: KnowledgeDocument[] = [];
@@ -118,8 +159,7 @@ export function buildKnowledgeBase(
   for (const document of documents) {
     // One document that trips the splitter or the extractor is reported and left out; the others serve.
     try {
-      const own = splitPassages(document);
-      const ownFigures = own.flatMap((passage) => extractFigures(passage));
+      const { passages: own, figures: ownFigures } = documentContent(document);
       passages.push(...own);
       figures.push(...ownFigures);
       served.push(document);
@@ -133,15 +173,19 @@ export function buildKnowledgeBase(
       });
     }
   }
-  const metas = served.map(metaOf);
-  const index = SearchIndex.build(metas, passages, figures, synonyms);
-  return assemble(
-    options,
-    hash,
-    { documents: metas, passages, figures, problems: allProblems },
-    index,
-    'built',
-  );
+  return { documents: served.map(metaOf), passages, figures, problems: allProblems };
+}
+
+/** Assembles a knowledge base from parts and their analysed records, indexing in chunks (see `SearchIndex.fromAnalysedAsync`). */
+export async function assembleKnowledgeBase(
+  options: OpenOptions,
+  hash: string,
+  parts: KnowledgeParts,
+  records: AnalysedRecords,
+  synonyms: Synonyms,
+): Promise<KnowledgeBase> {
+  const index = await SearchIndex.fromAnalysedAsync(records, parts.documents, parts.passages, synonyms);
+  return assemble(options, hash, parts, index, 'built');
 }
 
 /**
@@ -151,7 +195,12 @@ export function buildKnowledgeBase(
 export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Promise<string> {
   const hash = createHash('sha256').update(`factdesk-engine-${ENGINE_VERSION}\n`);
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && /\.(md|txt)$/i.test(entry.name) && !entry.name.startsWith('.'))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        /\.(md|markdown|txt|pdf|docx|html?|csv|ya?ml)$/i.test(entry.name) &&
+        !entry.name.startsWith('.'),
+    )
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
   // Read in parallel (the hash is still fed in path order): with thousands of files, sequential
@@ -191,18 +240,23 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   );
   const hash = await hashKnowledgeFolder(options.dir, synonymsFile);
   if (options.usePrebuilt !== false) {
-    const bundle = await readPrebuilt(path.join(options.dir, PREBUILT_INDEX_FILE));
+    const bundle = await readPrebuilt(options.prebuiltFile ?? path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
       return assemble(
         options,
         hash,
         bundle,
-        SearchIndex.fromJSON(bundle.index, bundle.documents, synonyms),
+        SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
         'prebuilt',
       );
     }
   }
-  const loaded = await loadDocuments(options.dir);
+  const loadOptions = options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {};
+  if (options.offThread) {
+    const { parts, records } = await buildInWorker(options.dir, loadOptions, synonymProblems);
+    return assembleKnowledgeBase(options, hash, parts, records, synonyms);
+  }
+  const loaded = await loadDocuments(options.dir, loadOptions);
   return buildKnowledgeBase(
     loaded.documents,
     synonyms,
@@ -212,11 +266,43 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   );
 }
 
+/** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
+function buildInWorker(
+  dir: string,
+  loadOptions: { maxFileBytes?: number },
+  problems: Problem[],
+): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
+  const self = fileURLToPath(import.meta.url);
+  const file = path.join(path.dirname(self), `knowledge-build-worker${path.extname(self)}`);
+  // Run from TypeScript sources (npm start, tests), the worker loads its module through tsx, as
+  // the main thread does; built to JavaScript, it runs the module as it is.
+  const worker = file.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
+          `.then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(file).href)}, ${JSON.stringify(import.meta.url)}))`,
+        { eval: true, workerData: { dir, loadOptions, problems } },
+      )
+    : new Worker(file, { workerData: { dir, loadOptions, problems } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: { parts: KnowledgeParts; records: AnalysedRecords }) => {
+      resolve(message);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the index build stopped with exit code ${code}`));
+    });
+  });
+}
+
 /**
  * Writes the prebuilt index of a knowledge base into its folder (atomically: a half-written file is
  * never read) and returns the file's path and size.
  */
-export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: string; bytes: number }> {
+export async function writePrebuiltIndex(
+  kb: KnowledgeBase,
+  file = path.join(kb.dir, PREBUILT_INDEX_FILE),
+): Promise<{ file: string; bytes: number }> {
   const bundle: PrebuiltBundle = {
     hash: kb.hash,
     documents: kb.documents,
@@ -225,7 +311,6 @@ export async function writePrebuiltIndex(kb: KnowledgeBase): Promise<{ file: str
     problems: kb.problems,
     index: kb.index.toJSON(),
   };
-  const file = path.join(kb.dir, PREBUILT_INDEX_FILE);
   const json = JSON.stringify(bundle);
   await writeFile(`${file}.tmp`, json);
   await rename(`${file}.tmp`, file);

@@ -1,7 +1,8 @@
+import { parseArgs } from 'node:util';
 import { run } from './cli/run.js';
 import { createApp } from './runtime/app.js';
 import { ConfigError, loadConfig } from './runtime/config.js';
-import { createLogger } from './runtime/logger.js';
+import { configuredLogger, interactiveLevel } from './runtime/logger.js';
 import { runConsole } from './transports/console.js';
 import { startGatewayBot } from './transports/gateway.js';
 import { shardsOption, startShards, stopShards } from './transports/shards.js';
@@ -17,17 +18,44 @@ function untilSignal(stop: (signal: NodeJS.Signals) => Promise<void> | void): Pr
   });
 }
 
+const USAGE = `Usage: npm start [-- --shards auto|N]
+  With DISCORD_TOKEN set: the Discord bot over the gateway (--shards: one process per shard).
+  Without it: the local console on the knowledge folder (type a question, or /help).
+Settings are environment variables; see .env.example.`;
+
+/** Refuses arguments `npm start` does not take, with the usage (exit code 2). */
+function checkArguments(argv: string[]): string | undefined {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { shards: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    return values.help ? USAGE : undefined;
+  } catch (error) {
+    return `${error instanceof Error ? error.message : String(error)}\n${USAGE}`;
+  }
+}
+
 /**
  * `npm start`: the Discord bot over the gateway when DISCORD_TOKEN is set, otherwise the local
  * console on the knowledge folder. `npm start -- --shards auto` runs one process per shard.
  */
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const usage = checkArguments(argv);
+  if (usage !== undefined) {
+    const help = argv.includes('--help') || argv.includes('-h');
+    (help ? process.stdout : process.stderr).write(`${usage}\n`);
+    return help ? 0 : 2;
+  }
   const config = loadConfig();
   // Inside a shard process this is always undefined, so a shard never starts a manager of its own.
   const shards = shardsOption(process.argv.slice(2));
   if (shards !== undefined) {
     if (!config.DISCORD_TOKEN) throw new ConfigError('--shards needs DISCORD_TOKEN (Developer Portal → Bot)');
-    const logger = createLogger(config.LOG_LEVEL);
+    const logger = configuredLogger(config);
     const manager = await startShards(config.DISCORD_TOKEN, logger, { totalShards: shards });
     await untilSignal((signal) => {
       logger.info({ signal }, 'shutting down');
@@ -37,8 +65,7 @@ async function main(): Promise<number> {
   }
   if (!config.DISCORD_TOKEN) {
     // At a terminal, routine log lines would interleave with the answers: warnings only, unless asked.
-    const level = process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn';
-    const app = await createApp(config, createLogger(level));
+    const app = await createApp(config, configuredLogger(config, interactiveLevel(config)));
     await runConsole(app);
     await app.close();
     return 0;

@@ -1,20 +1,28 @@
 import { codeBlock } from '@discordjs/formatters';
-import { t } from '../i18n/index.js';
-import { BUTTON } from '../render/buttons.js';
-import { plainCitationFromEmbed } from '../render/citation.js';
+import { citationOf } from '../../src/answer/citation.js';
+import { BUTTON, EXPIRED_BUTTON, parseCiteCustomId } from '../render/buttons.js';
+import { plainCitation } from '../render/citation.js';
+import { passagesOfKeys } from '../render/keys.js';
+import { plainView } from '../render/view.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 
-/** "Cite": an ephemeral plain-text citation of each quoted passage, ready to paste. */
+/**
+ * "Cite": an ephemeral plain-text citation of each quoted passage, ready to paste, built from the
+ * passages the button names (never read back from the message).
+ */
 export const button: ButtonModule = {
   prefix: BUTTON.cite,
   updatesMessage: false,
   ephemeral: () => true,
-  execute(invocation) {
-    const citations = (invocation.message?.embeds ?? [])
-      .map(plainCitationFromEmbed)
-      .filter((citation): citation is string => Boolean(citation));
-    if (citations.length === 0) return notice(t(invocation.locale, 'cite.none'));
-    return notice(citations.map((citation) => codeBlock(citation)).join('\n'));
+  execute(invocation, context) {
+    const keys = parseCiteCustomId(invocation.customId ?? '');
+    const kb = context.knowledge();
+    const passages = keys && passagesOfKeys(kb, keys);
+    if (!passages || passages.length === 0) return notice(EXPIRED_BUTTON);
+    const citations = passages.map((passage) => plainCitation(citationOf(kb, passage), passage.text));
+    return notice(citations.map((citation) => codeBlock(citation)).join('\n'), {
+      view: plainView(...citations),
+    });
   },
 };

@@ -1,31 +1,30 @@
-import { ask } from '../../src/answer/ask.js';
-import { answerMessage } from '../ask.js';
-import { t } from '../i18n/index.js';
-import { questionOf } from '../render/answer.js';
-import { BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { BUTTON, EXPIRED_BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { answerMessage, pageOfKeys } from '../render/page.js';
+import { answerView } from '../render/view.js';
 import { notice } from '../reply/messages.js';
 import type { ButtonModule } from '../types.js';
 
-/** "More": replaces the answer with the next passages for the same question (editing the message). */
+/**
+ * "More": replaces the answer with the next passages, rebuilt from the passage keys the button
+ * carries (editing the message). When they are gone (the knowledge was reloaded), the answer stays
+ * and only the user is told.
+ */
 export const button: ButtonModule = {
   prefix: BUTTON.more,
   updatesMessage: true,
   ephemeral: () => true,
   execute(invocation, context) {
-    const { offset, question: fromId } = parseMoreCustomId(invocation.customId ?? '');
-    const question = fromId ?? questionOf(invocation.message?.embeds ?? []);
-    if (!question) return notice(t(invocation.locale, 'more.lost'));
+    const more = parseMoreCustomId(invocation.customId ?? '');
     const kb = context.knowledge();
-    const answer = ask(kb, question, { offset });
-    if (!answer.answered) return notice(t(invocation.locale, 'more.none'));
+    const page = more && pageOfKeys(kb, more.keys, more.offset);
+    if (!page) return notice(EXPIRED_BUTTON);
     return {
       kind: 'update',
-      data: answerMessage(answer, kb, {
+      data: answerMessage(page, {
         ephemeral: true,
-        offset,
         ...(invocation.locale ? { locale: invocation.locale } : {}),
       }),
-      meta: { answered: true },
+      meta: { answered: true, view: answerView(page) },
     };
   },
 };

@@ -27,6 +27,26 @@ export const en = {
   'help.description': 'What factdesk does and how to use each command',
   'reload.name': 'reload',
   'reload.description': 'Reload the knowledge folder without a restart (Manage Server)',
+  'knowledge.name': 'knowledge',
+  'knowledge.description': 'Add, remove or list the documents factdesk answers from (Manage Server)',
+  'knowledge.add.name': 'add',
+  'knowledge.add.description': 'Add a document (.md .txt .pdf .docx .html .csv)',
+  'knowledge.file.name': 'file',
+  'knowledge.file.description': 'The document',
+  'knowledge.title.name': 'title',
+  'knowledge.title.description': 'Its title',
+  'knowledge.published.name': 'published',
+  'knowledge.published.description': 'Publication date, YYYY-MM-DD',
+  'knowledge.url.name': 'url',
+  'knowledge.url.description': 'Link to the original',
+  'knowledge.replace.name': 'replace',
+  'knowledge.replace.description': 'Overwrite a document of the same name',
+  'knowledge.remove.name': 'remove',
+  'knowledge.remove.description': 'Remove a document',
+  'knowledge.document.name': 'document',
+  'knowledge.document.description': 'The document to remove',
+  'knowledge.list.name': 'list',
+  'knowledge.list.description': 'List the documents',
   'findInFactdesk.name': 'Find in factdesk',
 
   // Counts: `.one` for 1, `.other` for any other number.
@@ -98,6 +118,7 @@ export const en = {
 
   // Command line
   'cli.checked': '{{dir}}: {{documents}}, {{passages}}, {{figures}}; {{errors}}.',
+  'cli.leftOut': '{{errors}}: those files were left out of the index.',
   'cli.wrote': 'Wrote {{file}} ({{size}} KiB): {{documents}}, {{passages}}, {{figures}} in {{ms}} ms.',
 
   // Local console

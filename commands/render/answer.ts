@@ -1,41 +1,74 @@
 import { bold } from '@discordjs/formatters';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Answer, AnswerPassage } from '../../src/answer/ask.js';
+import type { AnswerPassage } from '../../src/answer/ask.js';
 import type { CitedFigure, FigureAnswer } from '../../src/answer/figure-lookup.js';
 import type { Figure } from '../../src/types.js';
 import { t } from '../i18n/index.js';
+import { truncate } from '../reply/enforce.js';
 import { LIMITS } from '../reply/limits.js';
-import { CITATION_PREFIX, citationLine } from './citation.js';
+import { citationLine } from './citation.js';
 import { blockQuote, escapeText, highlight } from './text.js';
 
 /** factdesk's embed colour. */
 export const EMBED_COLOR = 0x2f6fdb;
 
-/** Marks the question in the first embed's author line, where "More" reads it back. */
+/** Marks the question in the first embed's author line. */
 export const QUESTION_PREFIX = 'Q: ';
 
-/** The figure as a reader wants it: `more than 75,000`. */
-export function figureValue(figure: Pick<Figure, 'qualifier' | 'text'>): string {
-  return figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
+/** Figures shown under one passage. */
+const FIGURES_PER_PASSAGE = 6;
+
+/** One page of an answer, everything its message shows and its buttons need. */
+export interface AnswerPage {
+  /** The question, on the first page (a later page is rebuilt from passage keys alone). */
+  question?: string;
+  /** Index of the first passage shown (0 on the first page). */
+  offset: number;
+  passages: AnswerPassage[];
+  /** Figures of the passages shown, the most relevant first; each shows under its own passage. */
+  figures: Figure[];
+  /** Keys of the passages that follow, for "More". */
+  next: string[];
+}
+
+/** Kinds whose text says what they count by itself (a date, a rank, a streak of years, "twice"). */
+const SELF_DESCRIBING = new Set<Figure['kind']>(['date', 'year', 'rank', 'streak', 'multiple']);
+
+/**
+ * The unit to write after a figure's text, when the text lacks it and the source writes it right
+ * after the number: `24.6 million` + `TEU`, `71,000` + `enterprises`; nothing for `13 trillion
+ * yuan`, `$4.82 billion` or `21 percent`.
+ */
+function unitAfter(figure: Pick<Figure, 'kind' | 'text' | 'unit' | 'sentence'>): string | undefined {
+  const unit = figure.unit.trim();
+  if (!unit || SELF_DESCRIBING.has(figure.kind) || /[$€£¥%]/.test(figure.text)) return undefined;
+  if (figure.text.toLowerCase().includes(unit.toLowerCase())) return undefined;
+  const at = figure.sentence.indexOf(figure.text);
+  if (at < 0) return undefined;
+  const following = figure.sentence
+    .slice(at + figure.text.length)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word.replace(/[^\p{L}\p{N}-]/gu, '').toLowerCase());
+  return following.includes(unit.toLowerCase()) ? unit : undefined;
+}
+
+/** The figure as a reader wants it, with its unit: `more than 75,000 enterprises`, `24.6 million TEU`. */
+export function figureValue(
+  figure: Pick<Figure, 'qualifier' | 'text' | 'kind' | 'unit' | 'sentence'>,
+): string {
+  const unit = unitAfter(figure);
+  const value = unit ? `${figure.text} ${unit}` : figure.text;
+  return figure.qualifier ? `${figure.qualifier} ${value}` : value;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function passageEmbed(passage: AnswerPassage, footer: string): APIEmbed {
-  const embed: APIEmbed = {
-    color: EMBED_COLOR,
-    title: passage.title,
-    description: `${blockQuote(highlight(passage.text, passage.matchedTerms))}\n${CITATION_PREFIX}${citationLine(passage)}`,
-    footer: { text: footer },
-  };
-  if (passage.url) embed.url = passage.url;
-  return embed;
-}
-
-/** Figures as embed fields: the label as the name, the value in bold. */
-export function figureFields(figures: Figure[], max = 6): APIEmbedField[] {
+/** Figures as embed fields: the label as the name, the value (with its unit) in bold. */
+export function figureFields(figures: readonly Figure[], max = FIGURES_PER_PASSAGE): APIEmbedField[] {
   return figures.slice(0, max).map((figure) => ({
     name: capitalise(figure.label || figure.unit),
     value: bold(escapeText(figureValue(figure))),
@@ -44,26 +77,46 @@ export function figureFields(figures: Figure[], max = 6): APIEmbedField[] {
 }
 
 /**
- * Renders an answer as embeds: one per quoted passage (title linked to the document, the quote
- * with matched words in bold, the citation line), the question in the first embed's author line,
- * and the cited figures as fields.
+ * One passage as an embed: the quote with matched words in bold (cut to fit, never its citation,
+ * which is the footer), the passage's own figures, and the document's title and link when the
+ * message has not shown them already.
  */
-export function answerEmbeds(answer: Answer, knowledgeName: string): APIEmbed[] {
-  const footer = `${knowledgeName} · factdesk`;
-  const embeds = answer.passages.map((passage) => passageEmbed(passage, footer));
-  const first = embeds[0];
-  if (first) {
-    first.author = { name: `${QUESTION_PREFIX}${answer.query}`.slice(0, LIMITS.authorName) };
-    const fields = figureFields(answer.figures);
-    if (fields.length > 0) first.fields = fields;
+function passageEmbed(passage: AnswerPassage, figures: readonly Figure[], showTitle: boolean): APIEmbed {
+  const embed: APIEmbed = {
+    color: EMBED_COLOR,
+    description: truncate(blockQuote(highlight(passage.text, passage.matchedTerms)), LIMITS.embedDescription),
+    footer: { text: citationLine(passage) },
+  };
+  if (showTitle) {
+    embed.title = passage.title;
+    if (passage.url) embed.url = passage.url;
   }
-  return embeds;
+  const fields = figureFields(figures);
+  if (fields.length > 0) embed.fields = fields;
+  return embed;
 }
 
-/** The question an answer message was for, read from its first embed. */
-export function questionOf(embeds: readonly APIEmbed[]): string | undefined {
-  const name = embeds[0]?.author?.name;
-  return name?.startsWith(QUESTION_PREFIX) ? name.slice(QUESTION_PREFIX.length) : undefined;
+/**
+ * Renders a page of an answer as embeds: one per quoted passage, each with the figures of that
+ * passage, the document's title once per document, and the question (or which passages these
+ * are, on a later page) in the first embed's author line.
+ */
+export function answerEmbeds(page: AnswerPage): APIEmbed[] {
+  const shownDocs = new Set<string>();
+  const embeds = page.passages.map((passage) => {
+    const showTitle = !shownDocs.has(passage.docId);
+    shownDocs.add(passage.docId);
+    const own = page.figures.filter((figure) => figure.passageId === passage.id);
+    return passageEmbed(passage, own, showTitle);
+  });
+  const first = embeds[0];
+  if (first) {
+    const heading = page.question
+      ? `${QUESTION_PREFIX}${page.question}`
+      : `More passages (${page.offset + 1}–${page.offset + page.passages.length})`;
+    first.author = { name: truncate(heading, LIMITS.authorName) };
+  }
+  return embeds;
 }
 
 /** A title short enough for a list line. */
@@ -90,7 +143,7 @@ function citedLine(figure: CitedFigure, mainDocId: string): string {
  * and its citation; the values other documents give for the same metric (newest first); and the
  * next closest figures.
  */
-export function figureEmbeds(answer: FigureAnswer, knowledgeName: string, locale?: string): APIEmbed[] {
+export function figureEmbeds(answer: FigureAnswer, locale?: string): APIEmbed[] {
   const [top, ...rest] = answer.figures;
   if (!top) return [];
   const sentence = highlight(top.sentence.trim(), []).replace(
@@ -99,14 +152,13 @@ export function figureEmbeds(answer: FigureAnswer, knowledgeName: string, locale
   );
   const embed: APIEmbed = {
     color: EMBED_COLOR,
-    author: { name: `${QUESTION_PREFIX}${answer.query}`.slice(0, LIMITS.authorName) },
+    author: { name: truncate(`${QUESTION_PREFIX}${answer.query}`, LIMITS.authorName) },
     title: top.citation.title,
     description: [
       `${bold(escapeText(figureValue(top)))}: ${escapeText(top.label)}`,
       blockQuote(sentence),
-      `${CITATION_PREFIX}${citationLine(top.citation)}`,
     ].join('\n'),
-    footer: { text: `${knowledgeName} · factdesk` },
+    footer: { text: citationLine(top.citation) },
   };
   if (top.citation.url) embed.url = top.citation.url;
   const fields: APIEmbedField[] = [];

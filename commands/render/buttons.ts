@@ -2,12 +2,19 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId } from 'disc
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
+import { joinKeys, KEY_LENGTH, splitKeys } from './keys.js';
 
 /** custom_id prefixes of factdesk's buttons. */
 export const BUTTON = { share: 'share', more: 'more', cite: 'cite' } as const;
 
 /** The label of the share button, as users know it (in English). */
 export const SHARE_LABEL = t(undefined, 'button.share');
+
+/** What a stale or unknown button says. */
+export const EXPIRED_BUTTON = 'This button has expired: ask again with `/ask`.';
+
+/** The most passages a "More" custom id can name after its prefix and offset. */
+export const MORE_KEYS = Math.floor((LIMITS.customId - `${BUTTON.more}:999:`.length) / KEY_LENGTH);
 
 function button(
   custom_id: string,
@@ -18,42 +25,57 @@ function button(
 }
 
 /**
- * The custom_id of "More": the next offset and, when it fits in 100 characters, the question;
- * a longer question is read back from the message itself.
+ * The custom_id of "More": the offset of the next page and the keys of the passages that follow,
+ * so the next page is rebuilt from the knowledge base, whatever the question's length.
  *
  * @example
- * moreCustomId(3, 'GDP of Guangdong') // → 'more:3:GDP of Guangdong'
+ * moreCustomId(3, ['AbCdEfG', 'HiJkLmN']) // → 'more:3:AbCdEfGHiJkLmN'
  */
-export function moreCustomId(offset: number, question: string): string {
-  const id = `${BUTTON.more}:${offset}:${question}`;
-  return id.length <= LIMITS.customId ? id : `${BUTTON.more}:${offset}`;
+export function moreCustomId(offset: number, keys: readonly string[]): string {
+  return `${BUTTON.more}:${offset}:${joinKeys(keys.slice(0, MORE_KEYS))}`;
 }
 
-/** Reads a "More" custom_id back. */
-export function parseMoreCustomId(customId: string): { offset: number; question?: string } {
-  const [, offset = '0', ...rest] = customId.split(':');
-  const question = rest.join(':');
-  return { offset: Math.max(0, Number.parseInt(offset, 10) || 0), ...(question ? { question } : {}) };
+/** Reads a "More" custom_id back; `undefined` when it is not one factdesk makes now. */
+export function parseMoreCustomId(customId: string): { offset: number; keys: string[] } | undefined {
+  const match = /^more:(\d{1,3}):([\w-]+)$/.exec(customId);
+  const keys = match ? splitKeys(match[2] ?? '') : undefined;
+  return match && keys ? { offset: Number(match[1]), keys } : undefined;
 }
 
-/** The buttons under an answer: Share (on an ephemeral answer), More (when more passages match), Cite. */
+/** The custom_id of "Cite": the keys of the passages the message quotes. */
+export function citeCustomId(keys: readonly string[]): string {
+  return `${BUTTON.cite}:${joinKeys(keys.slice(0, MORE_KEYS))}`;
+}
+
+/** Reads a "Cite" custom_id back; `undefined` when it is not one factdesk makes now. */
+export function parseCiteCustomId(customId: string): string[] | undefined {
+  const match = /^cite:([\w-]+)$/.exec(customId);
+  return match ? splitKeys(match[1] ?? '') : undefined;
+}
+
+/**
+ * The buttons under an answer: Share (on an ephemeral answer), More (when passages follow), Cite
+ * (for the passages shown).
+ */
 export function answerButtons(options: {
   shareable: boolean;
-  more?: { offset: number; question: string };
+  cite: readonly string[];
+  more?: { offset: number; keys: readonly string[] };
   /** The language of the labels (English when absent). */
   locale?: string;
 }): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.shareable)
     buttons.push(button(BUTTON.share, t(options.locale, 'button.share'), ButtonStyle.Primary));
-  if (options.more)
+  if (options.more && options.more.keys.length > 0)
     buttons.push(
       button(
-        moreCustomId(options.more.offset, options.more.question),
+        moreCustomId(options.more.offset, options.more.keys),
         t(options.locale, 'button.more'),
         ButtonStyle.Secondary,
       ),
     );
-  buttons.push(button(BUTTON.cite, t(options.locale, 'button.cite'), ButtonStyle.Secondary));
-  return [{ type: ComponentType.ActionRow, components: buttons }];
+  if (options.cite.length > 0)
+    buttons.push(button(citeCustomId(options.cite), t(options.locale, 'button.cite'), ButtonStyle.Secondary));
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }

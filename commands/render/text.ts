@@ -28,27 +28,47 @@ function termsOfWord(word: string): string[] {
   return terms;
 }
 
+/** A stretch of plain text, in bold when it is a word the question matched. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+}
+
 /**
- * Escapes `text` and puts in bold every word whose index terms matched the question. Only the
- * stretches between matched words are escaped (one call each), which keeps rendering cheap.
+ * Splits `text` into spans, the words whose index terms matched the question in bold. The one
+ * source of highlighting for Discord ({@link highlight}) and the terminal.
  *
  * @example
- * highlight('75,000 high-tech enterprises', ['enterpris']) // → '75,000 high-tech **enterprises**'
+ * highlightSpans('75,000 enterprises', ['enterpris']) // → [{ text: '75,000 ' }, { text: 'enterprises', bold: true }]
  */
-export function highlight(text: string, matchedTerms: readonly string[]): string {
+export function highlightSpans(text: string, matchedTerms: readonly string[]): Span[] {
   const wanted = new Set(matchedTerms);
-  let out = '';
+  const spans: Span[] = [];
   let last = 0;
   if (wanted.size > 0) {
     for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-‐‑–&'’.,][\p{L}\p{N}]+)*/gu)) {
       const word = match[0];
       if (!termsOfWord(word).some((term) => wanted.has(term))) continue;
       const at = match.index ?? 0;
-      out += escapeText(text.slice(last, at)) + bold(escapeText(word));
+      if (at > last) spans.push({ text: text.slice(last, at) });
+      spans.push({ text: word, bold: true });
       last = at + word.length;
     }
   }
-  return out + escapeText(text.slice(last));
+  if (last < text.length) spans.push({ text: text.slice(last) });
+  return spans;
+}
+
+/**
+ * Escapes `text` and puts in bold every word whose index terms matched the question.
+ *
+ * @example
+ * highlight('75,000 high-tech enterprises', ['enterpris']) // → '75,000 high-tech **enterprises**'
+ */
+export function highlight(text: string, matchedTerms: readonly string[]): string {
+  return highlightSpans(text, matchedTerms)
+    .map((span) => (span.bold ? bold(escapeText(span.text)) : escapeText(span.text)))
+    .join('');
 }
 
 /** Prefixes every line with `> ` (a Discord block quote). */

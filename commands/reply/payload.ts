@@ -7,6 +7,7 @@ import type {
   APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type { QuestionMeta } from '../../src/insights/types.js';
+import type { TextView } from '../render/view.js';
 
 /** A message a handler wants to send, in Discord's own JSON shape. */
 export interface MessageData {
@@ -31,10 +32,12 @@ export type Reply =
   | { kind: 'choices'; choices: APIApplicationCommandOptionChoice<string>[]; meta?: ReplyMeta }
   | { kind: 'modal'; modal: APIModalInteractionResponseCallbackData; meta?: ReplyMeta };
 
-/** What the log line of a command reports about its reply (never sent to Discord). */
+/** What travels with a reply besides the message (never sent to Discord). */
 export interface ReplyMeta {
-  /** For questions: whether the knowledge answered it. */
+  /** For questions: whether the knowledge answered it (logged, counted). */
   answered?: boolean;
   /** For questions: what the insights log keeps of the question and its answer. */
   question?: QuestionMeta;
+  /** The reply as plain text, from the same data as the message, for the console and the CLI. */
+  view?: TextView;
 }

@@ -1,7 +1,10 @@
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Citation, Passage } from '../types.js';
 
-/** The citation of a passage: its document's title, source, date and link, and its paragraph. */
+/**
+ * The citation of a passage: its document's title, source, date and link, its paragraph, and
+ * where known the page (PDF) and the section heading it stands under.
+ */
 export function citationOf(kb: KnowledgeBase, passage: Passage): Citation {
   const doc = kb.documentsById.get(passage.docId);
   const citation: Citation = {
@@ -12,18 +15,32 @@ export function citationOf(kb: KnowledgeBase, passage: Passage): Citation {
   if (doc?.source) citation.source = doc.source;
   if (doc?.published) citation.published = doc.published;
   if (doc?.url) citation.url = doc.url;
+  if (passage.page !== undefined) citation.page = passage.page;
+  if (passage.section) citation.section = passage.section;
   return citation;
 }
 
 /**
- * A one-line citation ready to paste: `Title, Source, 2024-02-20, ¶3, https://…`.
+ * A one-line citation ready to paste: `Title, Source, 2024-02-20, “Section”, p. 2, ¶3, https://…`.
  *
  * @example
  * formatCitation({ docId: 'r', title: 'Results', source: 'PR Newswire', published: '2024-02-20', paragraph: 3 })
  * // → 'Results, PR Newswire, 2024-02-20, ¶3'
+ * formatCitation({ docId: 'r', title: 'Results', paragraph: 5, page: 2, section: 'Revenue by region' })
+ * // → 'Results, “Revenue by region”, p. 2, ¶5'
  */
 export function formatCitation(citation: Citation): string {
-  return [citation.title, citation.source, citation.published, `¶${citation.paragraph}`, citation.url]
+  const section = citation.section ? `“${citation.section}”` : undefined;
+  const page = citation.page !== undefined ? `p. ${citation.page}` : undefined;
+  return [
+    citation.title,
+    citation.source,
+    citation.published,
+    section,
+    page,
+    `¶${citation.paragraph}`,
+    citation.url,
+  ]
     .filter((part): part is string => Boolean(part))
     .join(', ');
 }

@@ -1,3 +1,4 @@
+import { LEXICONS } from '../lexicon/lexicon.js';
 import type { FigureKind } from '../types.js';
 
 /**
@@ -11,46 +12,33 @@ export interface FigureIntent {
   wantsTime: boolean;
 }
 
-/**
- * Cues in priority order: when several match, the earlier one says more about the figure wanted.
- * "How many years in a row" is a streak before it is a count; "how much faster … than" asks for a
- * multiple before a growth rate; "how much did X grow" asks for a growth rate, not an amount; a
- * question naming a rank ("where does X rank") wants the rank before any count it mentions, but
- * the loose words "first" or "top" ("their first loan") only come after "how many".
- */
-const CUES: [RegExp, FigureKind[]][] = [
-  [
-    /\bhow long\b|\bconsecutive\b|\bin a row\b|\bstreak\b|\bstraight\b|\bhow many (?:years|quarters|months|seasons|terms)\b/i,
-    ['streak'],
-  ],
-  [
-    /\bcompared?\b|\bcompares\b|\bcomparison\b|\bversus\b|\bvs\b|\brelative to\b|\btwice\b|\bdouble[ds]?\b|\bmultiple\b|\btimes (?:more|less|faster|slower|higher|lower|larger|bigger|greater|as)\b|\bhow much (?:faster|slower|more|higher|larger|bigger|greater|quicker)\b/i,
-    ['multiple', 'percent'],
-  ],
-  [/\brank(?:s|ed|ing)?\b|\bplace[ds]?\b|\bposition\b|\branking\b|\banniversary\b/i, ['rank']],
-  [
-    /%|\bpercent(?:age)?\b|\bshare\b|\brate\b|\bproportion\b|\bratio\b|\bintensity\b|\bmargin\b|\bgrowth\b|\bgrow(?:s|n|ing)?\b|\bgrew\b|\brise\b|\brose\b|\bincrease[ds]?\b|\bdecrease[ds]?\b|\bdecline[ds]?\b|\bfell\b|\bfall\b/i,
-    ['percent', 'multiple'],
-  ],
-  [
-    /\bhow many\b|(?<!\b(?:phone|telephone|fax|contact|account|serial|reference|case|ticket|model|version) )\bnumber of\b|\bnumbers\b|\bcount\b|\bheadcount\b/i,
-    ['count', 'amount'],
-  ],
-  [
-    /\bhow much\b|\bworth\b|\bvalue\b|\bamount\b|\btotal\b|\bsize\b|\bhow (?:big|large)\b/i,
-    ['amount', 'count'],
-  ],
-  [
-    /\bfirst\b|\btop\b|\bnumber one\b|\bleading\b|\bled\b|\blead\b|\bhighest\b|\blargest\b|\bbiggest\b/i,
-    ['rank', 'streak'],
-  ],
-];
+/** The kinds each cue kind of the lexicon asks for, the first the most wanted. */
+const WANTED: Record<string, FigureKind[]> = {
+  streak: ['streak'],
+  multiple: ['multiple', 'percent'],
+  rank: ['rank'],
+  percent: ['percent', 'multiple'],
+  count: ['count', 'amount'],
+  amount: ['amount', 'count'],
+  date: ['date', 'year'],
+};
 
-const TIME_CUE =
-  /\bwhen\b|\b(?:what|which) (?:year|day|date|month|time)\b|\bdate\b|\bdeadline\b|\bsince when\b/i;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A lexicon phrase as a pattern: whole words for Latin script (`*` any ending), a substring for Chinese. */
+function patternOf(phrase: string): RegExp {
+  if (/\p{Script=Han}|%/u.test(phrase)) return new RegExp(escapeRegExp(phrase), 'u');
+  const body = escapeRegExp(phrase).replace(/\\\*/g, '\\p{L}*').replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** The cues of every language, in each lexicon's priority order. */
+const CUES: { kind: string; patterns: RegExp[] }[] = Object.values(LEXICONS).flatMap((lexicon) =>
+  lexicon.intentCues.map(([kind, phrases]) => ({ kind, patterns: phrases.map(patternOf) })),
+);
 
 /**
- * Reads the figure intent of a question.
+ * Reads the figure intent of a question from the cue phrases of the lexicons (`src/lexicon/*.json`).
  *
  * @example
  * figureIntent('How many high-tech enterprises are there?') // → { kinds: ['count', 'amount'], wantsTime: false }
@@ -58,10 +46,12 @@ const TIME_CUE =
  */
 export function figureIntent(question: string): FigureIntent {
   const kinds: FigureKind[] = [];
-  for (const [cue, wanted] of CUES) {
-    if (cue.test(question)) for (const kind of wanted) if (!kinds.includes(kind)) kinds.push(kind);
+  let wantsTime = false;
+  for (const { kind, patterns } of CUES) {
+    if (!patterns.some((pattern) => pattern.test(question))) continue;
+    if (kind === 'date') wantsTime = true;
+    else for (const wanted of WANTED[kind] ?? []) if (!kinds.includes(wanted)) kinds.push(wanted);
   }
-  const wantsTime = TIME_CUE.test(question);
   if (wantsTime) kinds.unshift('date', 'year');
   return { kinds, wantsTime };
 }

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Figure } from '../types.js';
 import { type Answer, type AnswerPassage, rankFigures } from './ask.js';
 import { citationOf } from './citation.js';
+import { rankPassages } from './rank.js';
 
 /** Figures that measure something on their own (not a bare year or date mentioned in passing). */
 function isMeasure(figure: Figure): boolean {
@@ -26,7 +27,7 @@ export function findNumberSources(kb: KnowledgeBase, text: string, { limit = 3 }
     (figure) => isMeasure(figure) && quoted.some((q) => q.value === figure.value && q.kind === figure.kind),
   );
   if (matches.length === 0) return undefined;
-  const relevance = new Map(kb.index.searchPassages(text, { limit: 50 }).map((hit) => [hit.passageId, hit]));
+  const relevance = new Map(rankPassages(kb, text, { limit: 50 }).hits.map((hit) => [hit.passageId, hit]));
   const passageIds = [...new Set(matches.map((figure) => figure.passageId))].sort(
     (a, b) => (relevance.get(b)?.score ?? 0) - (relevance.get(a)?.score ?? 0),
   );

@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { commandDefinitions } from '../../commands/index.js';
 import { ConfigError, loadConfig } from '../runtime/config.js';
-import { createLogger } from '../runtime/logger.js';
+import { configuredLogger } from '../runtime/logger.js';
 import { run } from './run.js';
 
 /**
@@ -11,7 +11,7 @@ import { run } from './run.js';
  */
 async function main(): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = configuredLogger(config);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     throw new ConfigError(
       'deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../../commands/dispatch.js';
@@ -8,15 +9,19 @@ import { formatProblem } from '../knowledge/load.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
+import { configuredLogger, interactiveLevel } from '../runtime/logger.js';
+import { count } from '../text/count.js';
 import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
+import type { Problem } from '../types.js';
 import { fail, run } from './run.js';
 
 const USAGE = `Usage:
   npm run ask -- "question" [--json]      answer a question
   npm run figure -- "topic" [--json]      look up a figure
   npm run sources [-- --json]             list the documents
-  npm run build-index                     write the prebuilt index into the knowledge folder
+  npm run build-index [-- --out PATH]     write the prebuilt index (into the knowledge folder, or PATH);
+                                          prints every problem, exits 1 on any error
   npm run check-knowledge                 validate every document; exits 1 on any error
 With no question and piped input, ask and figure read one question per line and print JSON Lines.
 KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).`;
@@ -45,11 +50,27 @@ function answerJson(mode: Mode, kb: Parameters<typeof ask>[0], text: string): un
   return mode === 'ask' ? ask(kb, text) : lookupFigure(kb, text);
 }
 
+/**
+ * Prints every problem, one line each, and returns the number of errors. An empty folder is an
+ * error where it is checked (`strictEmpty`), a warning elsewhere.
+ */
+function printProblems(problems: readonly Problem[], documents: number, strictEmpty: boolean): number {
+  let errors = 0;
+  for (const problem of problems) {
+    const emptyFolder = problem.field === 'folder' && documents === 0;
+    const shown = emptyFolder && strictEmpty ? { ...problem, severity: 'error' as const } : problem;
+    if (shown.severity === 'error') errors++;
+    process.stdout.write(`${formatProblem(shown)}\n`);
+  }
+  return errors;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -62,10 +83,15 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { locale } = localeOf(config);
 
+  const open = () =>
+    openKnowledgeBase({
+      dir: config.KNOWLEDGE_DIR,
+      usePrebuilt: false,
+      maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+    });
   if (command === 'check-knowledge') {
-    const kb = await openKnowledgeBase({ dir: config.KNOWLEDGE_DIR, usePrebuilt: false });
-    for (const problem of kb.problems) process.stdout.write(`${formatProblem(problem)}\n`);
-    const errors = kb.problems.filter((problem) => problem.severity === 'error').length;
+    const kb = await open();
+    const errors = printProblems(kb.problems, kb.documents.length, true);
     process.stdout.write(
       `${t(locale, 'cli.checked', { dir: kb.dir, ...countsOf(locale, kb), errors: countOf(locale, errors, 'error') })}\n`,
     );
@@ -73,17 +99,34 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'build-index') {
     const started = performance.now();
-    const kb = await openKnowledgeBase({ dir: config.KNOWLEDGE_DIR, usePrebuilt: false });
-    const { file, bytes } = await writePrebuiltIndex(kb);
+    const kb = await open();
+    const errors = printProblems(kb.problems, kb.documents.length, false);
+    const target = values.out ?? config.KNOWLEDGE_INDEX_FILE;
+    let written: { file: string; bytes: number };
+    try {
+      written = await writePrebuiltIndex(kb, target ? path.resolve(target) : undefined);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        return fail(
+          `Cannot write the index into ${target ?? kb.dir} (${code}): the folder is read-only. Fix: write it elsewhere with \`npm run build-index -- --out PATH\` and set KNOWLEDGE_INDEX_FILE=PATH.`,
+        );
+      }
+      throw error;
+    }
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
-      `${t(locale, 'cli.wrote', { file, size: (bytes / 1024).toFixed(1), ms, ...countsOf(locale, kb) })}\n`,
+      `${t(locale, 'cli.wrote', { file: written.file, size: (written.bytes / 1024).toFixed(1), ms, ...countsOf(locale, kb) })}\n`,
     );
-    return 0;
+    if (errors > 0)
+      process.stdout.write(`${t(locale, 'cli.leftOut', { errors: countOf(locale, errors, 'error') })}\n`);
+    return errors > 0 ? 1 : 0;
   }
 
   // One-shot commands from a shell are not questions from the community: not logged.
-  const app = await createApp(config, undefined, { insights: false });
+  const app = await createApp(config, configuredLogger(config, interactiveLevel(config)), {
+    insights: false,
+  });
   const kb = app.knowledge.get();
   if (command === 'sources') {
     if (values.json) {

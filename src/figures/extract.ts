@@ -16,6 +16,7 @@ import {
   CURRENCY_WORD_SOURCE,
   currencyOfPrefix,
   currencyOfWord,
+  MEASURE_UNITS,
   QUALIFIERS,
 } from './lexicon.js';
 import {
@@ -28,8 +29,11 @@ import {
   type Span,
 } from './matchers.js';
 import { type NumberPhrase, scanNumberPhrases } from './numbers.js';
+import { findPeriods } from './periods.js';
+import { withRoleAndPeriod } from './roles.js';
 import { splitSentences } from './sentences.js';
 import { isFunctionWord, isVerb, tokenize, wordToken } from './tokens.js';
+import { isChineseSentence, zhFiguresOfSentence } from './zh-extract.js';
 
 /** A figure with its offsets in the text it was found in (`text === source.slice(start, end)`). */
 export interface LocatedFigure extends Omit<Figure, 'id' | 'passageId' | 'docId'> {
@@ -61,6 +65,7 @@ const COUNT_QUALIFIERS = new Set([
 const CURRENCY_AFTER = new RegExp(`^[ \\u00a0]+(${CURRENCY_WORD_SOURCE})(?![\\p{L}])`, 'iu');
 const POINTS_AFTER = /^[ \u00a0]+(percentage[ \u00a0]+points?|basis[ \u00a0]+points?|bps)(?![\p{L}])/iu;
 const NEXT_WORD = /^[ \u00a0]+([\p{L}][\p{L}-]*)/u;
+const UNIT_AFTER = /^[ \u00a0]+([\p{L}]+)(?![\p{L}\p{N}-])/u;
 
 /** Which characters of a sentence are taken, so an overlap test costs the span's length only. */
 class Taken {
@@ -93,7 +98,13 @@ function qualifierBefore(
 function classifyNumber(sentence: string, phrase: NumberPhrase): Candidate | undefined {
   if (phrase.leadingZero) return undefined;
   const after = sentence.slice(phrase.end);
-  const base = { start: phrase.start, end: phrase.end, value: phrase.value };
+  const base: Pick<Candidate, 'start' | 'end' | 'value' | 'high' | 'qualifier'> = {
+    start: phrase.start,
+    end: phrase.end,
+    value: phrase.value,
+    ...(phrase.high !== undefined ? { high: phrase.high } : {}),
+    ...(phrase.between ? { qualifier: 'between' } : {}),
+  };
   if (phrase.percent) return { ...base, kind: 'percent', unit: 'percent' };
   const currencyWord = CURRENCY_AFTER.exec(after);
   if (phrase.currency || currencyWord) {
@@ -136,7 +147,10 @@ const NO_QUALIFIER_KINDS = new Set<FigureKind>(['date', 'year', 'rank']);
 
 /** Every figure of one sentence, in order, with offsets relative to the sentence. */
 function figuresOfSentence(sentence: string): LocatedFigure[] {
-  const taken = new Taken(sentence.length, findNonFigures(sentence));
+  const mentions = findPeriods(sentence);
+  if (isChineseSentence(sentence)) return zhFiguresOfSentence(sentence, mentions);
+  const periodSpans = mentions.filter((m) => m.notFigure);
+  const taken = new Taken(sentence.length, [...findNonFigures(sentence), ...periodSpans]);
   const accepted: Candidate[] = [];
   const offer = (candidate: Candidate | undefined) => {
     if (!candidate || candidate.end <= candidate.start) return;
@@ -160,9 +174,11 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
   for (const candidate of accepted) {
     let qualifierStart = candidate.start;
     let qualifier = candidate.qualifier;
-    if (candidate.qualifier === 'top') {
-      const top = /top[ \u00a0]+$/iu.exec(sentence.slice(floor, candidate.start));
-      if (top) qualifierStart = floor + (top.index ?? 0);
+    if (candidate.qualifier === 'top' || candidate.qualifier === 'between') {
+      const written = new RegExp(`${candidate.qualifier}[ \\u00a0]+$`, 'iu').exec(
+        sentence.slice(floor, candidate.start),
+      );
+      if (written) qualifierStart = floor + (written.index ?? 0);
     } else if (!NO_QUALIFIER_KINDS.has(candidate.kind)) {
       const found = qualifierBefore(sentence, candidate.start, floor);
       if (found) {
@@ -183,7 +199,7 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
     if (t.type === 'figure' && t.figure !== undefined) tokenOf[t.figure] = k;
   });
   const ctx: LabelContext = { sentence, tokens, figures, tokenOf };
-  return figures.map((figure, index) => {
+  const described = figures.map((figure, index) => {
     const { label, unit } = describeFigure(ctx, index);
     figure.label = label;
     const located: LocatedFigure = {
@@ -197,8 +213,26 @@ function figuresOfSentence(sentence: string): LocatedFigure[] {
       end: figure.end,
     };
     if (figure.qualifier) located.qualifier = figure.qualifier;
+    if (figure.high !== undefined) located.high = figure.high;
+    // A unit of measure right after a count stays on its text, as a currency word does on an
+    // amount's: `24.6 million TEU`, `682 million tonnes`, `2.33 years`.
+    const measure = located.kind === 'count' ? UNIT_AFTER.exec(sentence.slice(figure.end)) : null;
+    if (
+      measure?.[1] &&
+      measure[1].toLowerCase() === located.unit.toLowerCase() &&
+      MEASURE_UNITS.has(located.unit.toLowerCase())
+    ) {
+      located.end = figure.end + measure[0].length;
+      located.text = sentence.slice(located.start, located.end);
+    }
     return located;
   });
+  return withRoleAndPeriod(
+    described,
+    figures.map((f) => f.qualifierStart),
+    mentions,
+    false,
+  );
 }
 
 /**

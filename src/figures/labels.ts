@@ -143,10 +143,9 @@ function amountLabel(ctx: LabelContext, index: number, figTok: number): string |
   if (opener !== undefined && previous && BORROWING_OPENERS.has(opener) && opener !== '') {
     // `…, or $3.86 per diluted share` → `net income per diluted share`.
     if (range && first?.lower === 'per') {
-      return joinLabel(
-        previous,
-        phraseText(ctx.sentence, ctx.tokens, range.from, range.to, { keepLeading: true }),
-      );
+      const per = phraseText(ctx.sentence, ctx.tokens, range.from, range.to, { keepLeading: true });
+      // The earlier figure may itself be per share (`$1.06 per diluted share, compared with …`).
+      return previous.endsWith(per) ? previous : joinLabel(previous, per);
     }
     return previous;
   }

@@ -8,6 +8,7 @@
  */
 
 import type { FigureKind } from '../types.js';
+import { alternation, EN } from './lexicon/data.js';
 import { NUMBER_WORD_SOURCE, ORDINAL_WORD_SOURCE, parseNumberWord, parseOrdinal } from './number-words.js';
 
 /** A span of text taken by a matcher. */
@@ -29,6 +30,8 @@ export interface Candidate extends Span {
   /** For ranks: the pattern that found it. For rank superlatives: also the superlative word. */
   rankStyle?: RankStyle;
   superlative?: string;
+  /** For a range: the high end. */
+  high?: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -301,8 +304,9 @@ export function findMultiples(text: string): Candidate[] {
   return found;
 }
 
-const ID_WORDS =
-  'Phase|Article|Section|Chapter|Room|Rm\\.|Building|Bldg\\.|Floor|Level|Line|Gate|Hall|Booth|Item|Class|Version|Ver\\.|Series|Model|Vol\\.|Volume|Part|Tier|Stage|Unit|Block|Lot|Route|Highway|Exit|Platform|Terminal|Pier|Suite|Apt\\.?|Form|Rule|Title|Case|Order|Batch|Track|Episode|Page|Step|Zone|District|Table|Figure|Fig\\.|Appendix|Annex|Schedule|Clause|Paragraph|Para\\.|Type|Grade|Category';
+// Capitalised nouns that name things by number (`Phase 2`, `Table 3`): case-sensitive, since `order 5` or
+// `case 3` in lower case may count.
+const ID_WORDS = alternation(EN.identifiers.capitalisedNouns);
 
 // Spans that hold digits but no figure. Order does not matter: they are all taken before any figure.
 const NOT_FIGURES = (
@@ -338,6 +342,40 @@ const NOT_FIGURES = (
     [`(?:#[ \\u00a0]?|(?<![\\p{L}])(?:${ID_WORDS})[ \\u00a0]?#?)\\d[\\p{L}\\p{N}-]*`, 'gu'],
     ['(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Lu}\\p{N}]*-\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])', 'gu'],
     ['\\[\\d+\\]', 'gu'],
+    // Names with a number, any case (`district 42`, `Route 66`, `Building No. 7`, `shirt number 10`),
+    // unless a percent follows (`the region 12% higher`).
+    [
+      `(?<![\\p{L}])(?:${alternation(EN.identifiers.nouns)})[ \\u00a0]+(?:No\\.?[ \\u00a0]?|#[ \\u00a0]?|number[ \\u00a0]+)?\\d[\\p{L}\\p{N}-]*(?![\\d.,]*[ \\u00a0]?(?:%|percent|per[ \\u00a0]cent))`,
+      'giu',
+    ],
+    [
+      `(?<![\\p{L}])(?:${alternation(EN.identifiers.before)})[ \\u00a0]+(?:the[ \\u00a0]+)?(?:number[ \\u00a0]+|No\\.[ \\u00a0]?|#)?\\d+(?![\\p{N}])`,
+      'giu',
+    ],
+    [
+      `(?<![\\p{L}])(?:No\\.|number)[ \\u00a0]?\\d+[ \\u00a0]+(?:${alternation(EN.identifiers.after)})(?![\\p{L}])`,
+      'giu',
+    ],
+    // `No. 5` names a thing unless it ranks (`the No. 1 brand`, `ranked No. 2`).
+    [
+      `(?<!(?<![\\p{L}])(?:${alternation(EN.identifiers.rankBefore)})[ \\u00a0]+)(?<![\\p{L}\\p{N}])No\\.[ \\u00a0]?\\d+(?![\\p{N}]|[.,]\\d)`,
+      'giu',
+    ],
+    // Codes after their name (`ISBN 978-3-16-148410-0`, `postcode 510623`, `PO Box 123`).
+    [
+      `(?<![\\p{L}])(?:${alternation(EN.identifiers.codeWords)})[ \\u00a0]*(?:No\\.?|#)?[ \\u00a0]*[:：]?[ \\u00a0]*[\\dX][\\dX \\u00a0-]*[\\dX]`,
+      'giu',
+    ],
+    // Bare ISBNs, UK postcodes, US state and ZIP code, Chinese postcodes, landlines and mobiles.
+    ['(?<![\\p{N}-])97[89][- ]\\d{1,5}[- ]\\d{1,7}[- ]\\d{1,7}[- ][\\dX](?![\\p{N}-])', 'gu'],
+    ['(?<![\\p{L}\\p{N}])[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}(?![\\p{L}\\p{N}])', 'gu'],
+    [
+      `(?<![\\p{L}\\p{N}])(?:${EN.identifiers.usStates.join('|')})[ \\u00a0]\\d{5}(?:-\\d{4})?(?![\\p{L}\\p{N}])`,
+      'gu',
+    ],
+    ['(?:邮编|邮政编码)[:：]?[ \\u00a0]*\\d{6}', 'gu'],
+    ['(?<![\\p{N}])0\\d{2,3}-\\d{7,8}(?![\\p{N}])', 'gu'],
+    ['(?<![\\p{N}])1[3-9]\\d{9}(?![\\p{N}])', 'gu'],
   ] as Array<[string, string]>
 ).map(([source, flags]) => new RegExp(source, flags));
 

@@ -11,7 +11,10 @@
  *   `2.5m` is read as million even when it meant metres.
  */
 
+import { shiftDecimal } from './decimal.js';
+import { EN } from './lexicon/data.js';
 import { NUMBER_WORD_SOURCE, parseNumberWord } from './number-words.js';
+import { scanChineseNumbers } from './zh-numbers.js';
 
 const SCALE_EXPONENT: Record<string, number> = {
   thousand: 3,
@@ -83,18 +86,19 @@ export interface NumberPhrase {
   formatted: boolean;
   /** True for digit strings with a leading zero (`007`, `0086`): codes, not quantities. */
   leadingZero: boolean;
-}
-
-/** Shifts a decimal digit string by `exponent` places, exactly: ('4.82', 9) → '4820000000'. */
-function shiftDecimal(digits: string, exponent: number): { plain: string; token: string } {
-  const [intPart = '0', fracPart = ''] = digits.replace(/,/g, '').split('.');
-  const all = intPart + fracPart;
-  const point = intPart.length + exponent;
-  let whole = point >= all.length ? all + '0'.repeat(point - all.length) : all.slice(0, point);
-  let frac = point >= all.length ? '' : all.slice(point);
-  whole = whole.replace(/^0+(?=\d)/, '');
-  frac = frac.replace(/0+$/, '');
-  return frac ? { plain: `${whole}.${frac}`, token: `${whole}p${frac}` } : { plain: whole, token: whole };
+  /** For a range (`10–15%`, `$2–3 billion`, `between 3 and 5 million`): the high end; `value` is the low end. */
+  high?: number;
+  /** The high end as a token. */
+  highToken?: string;
+  /** `between` when the range is written `between A and B` (the word stands before `start`). */
+  between?: boolean;
+  /** A qualifier written inside the phrase (`1500多` → `more than`). */
+  qualifier?: string;
+  /** True for a number written in Chinese or with Chinese scales (`13万亿`, `百分之五点二`). */
+  chinese?: boolean;
+  /** The digits as read and the power of ten of the scale, so a range can lend its scale. */
+  digits: string;
+  exponent: number;
 }
 
 function scaleExponent(scaleText: string | undefined): number {
@@ -106,14 +110,8 @@ function scaleExponent(scaleText: string | undefined): number {
   return exponent;
 }
 
-/**
- * Every number phrase in `text`, left to right, never overlapping.
- *
- * @example
- * scanNumberPhrases('revenue of $4.82 billion, up 18.4%').map((p) => [p.text, p.value])
- * // → [['$4.82 billion', 4820000000], ['18.4%', 18.4]]
- */
-export function scanNumberPhrases(text: string): NumberPhrase[] {
+/** Every English number phrase of `text`, left to right, before ranges are joined. */
+function scanEnglish(text: string): NumberPhrase[] {
   const phrases: NumberPhrase[] = [];
   for (const match of text.matchAll(NUMBER_PHRASE)) {
     const groups = match.groups ?? {};
@@ -154,14 +152,116 @@ export function scanNumberPhrases(text: string): NumberPhrase[] {
       spelt: groups.num === undefined,
       formatted: groups.num !== undefined && /[.,]/.test(groups.num),
       leadingZero: groups.num !== undefined && /^0\d/.test(groups.num),
+      digits,
+      exponent,
     });
   }
   return phrases;
 }
 
+const alternationOf = (words: readonly string[]): string =>
+  words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\u00a0]+')).join('|');
+const TO_BETWEEN = /^[ \u00a0]+to[ \u00a0]+$/iu;
+const NOT_A_TO_RANGE = new RegExp(
+  `(?<![\\p{L}])(?:from|${[...EN.words.RISE_VERBS, ...EN.words.FALL_VERBS, ...EN.words.VERBS].join('|')})(?:[ \\u00a0]+(?:by|about|around|nearly|some|approximately|roughly))?[ \\u00a0]+(?:${CURRENCY_PREFIX_SOURCE}[ \\u00a0]?)?$`,
+  'iu',
+);
+const DASH_BETWEEN = /^[ \u00a0]?[–—-][ \u00a0]?$/u;
+const AND_BETWEEN = new RegExp(`^[ \\u00a0]+(?:${alternationOf(EN.ranges.and)})[ \\u00a0]+$`, 'iu');
+const BETWEEN_BEFORE = new RegExp(`(?<![\\p{L}])(?:${alternationOf(EN.ranges.between)})[ \\u00a0]+$`, 'iu');
+const SCORE_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:${alternationOf(EN.ranges.scoreWords)})[ \\u00a0]+(?:\\p{L}+[ \\u00a0]+){0,3}$`,
+  'iu',
+);
+const SCORE_AFTER = new RegExp(`^[ \\u00a0-]+(?:${alternationOf(EN.ranges.scoreWords)})(?![\\p{L}])`, 'iu');
+
+const yearLike = (p: NumberPhrase): boolean =>
+  !p.formatted && !p.scaled && !p.currency && !p.percent && /^\d{4}$/.test(p.text);
+
+/** `low` and `high` read as one range, or `undefined` when they are two figures. */
+function joinRange(text: string, low: NumberPhrase, high: NumberPhrase): NumberPhrase | undefined {
+  const gap = text.slice(low.end, high.start);
+  const dash = DASH_BETWEEN.test(gap) && !low.spelt && !high.spelt;
+  const between =
+    AND_BETWEEN.test(gap) && BETWEEN_BEFORE.test(text.slice(Math.max(0, low.start - 12), low.start));
+  // `30 to 90 days`, but not `from 10 to 15` (a change) nor `rose 5% to $3 billion` (two figures).
+  const to =
+    TO_BETWEEN.test(gap) &&
+    !low.spelt &&
+    !high.spelt &&
+    !NOT_A_TO_RANGE.test(text.slice(Math.max(0, low.start - 40), low.start));
+  if (!dash && !between && !to) return undefined;
+  if (low.leadingZero || high.leadingZero || low.chinese || high.chinese) return undefined;
+  if ((low.percent && !high.percent) || (low.scaled && !high.scaled) || (high.currency && !low.currency))
+    return undefined;
+  if (low.currency && high.currency && low.currency !== high.currency) return undefined;
+  if (yearLike(low) || yearLike(high)) return undefined;
+  // `won 3-1`, `a 2-0 win`: a score, two figures.
+  if (dash && SCORE_BEFORE.test(text.slice(Math.max(0, low.start - 40), low.start))) return undefined;
+  if (dash && SCORE_AFTER.test(text.slice(high.end))) return undefined;
+  const lowShifted = low.scaled
+    ? { plain: String(low.value), token: low.token }
+    : shiftDecimal(low.digits, high.exponent);
+  const lowValue = Number(lowShifted.plain);
+  if (!(lowValue < high.value)) return undefined;
+  return {
+    ...high,
+    start: low.start,
+    text: text.slice(low.start, high.end),
+    value: lowValue,
+    token: lowShifted.token,
+    high: high.value,
+    highToken: high.token,
+    ...(low.currency ? { currency: low.currency } : {}),
+    spelt: low.spelt,
+    formatted: low.formatted || high.formatted,
+    digits: low.digits,
+    exponent: low.scaled ? low.exponent : high.exponent,
+    ...(between ? { between: true } : {}),
+  };
+}
+
+/**
+ * Every number phrase in `text`, left to right, never overlapping: English phrases (`$4.82
+ * billion`, `two`), Chinese ones (`13万亿`, `百分之五点二`, `１３`), and ranges (`10–15%`, `$2–3
+ * billion`, `between 3 and 5 million`) as one phrase whose `value` is the low end and `high` the
+ * high end; the low end takes the high end's scale (`$2–3 billion` → 2000000000 to 3000000000).
+ *
+ * @example
+ * scanNumberPhrases('revenue of $4.82 billion, up 18.4%').map((p) => [p.text, p.value])
+ * // → [['$4.82 billion', 4820000000], ['18.4%', 18.4]]
+ * scanNumberPhrases('a 10–15% margin')[0]  // → { text: '10–15%', value: 10, high: 15, … }
+ * scanNumberPhrases('GDP达13万亿元')[0]     // → { text: '13万亿', value: 13000000000000, … }
+ */
+export function scanNumberPhrases(text: string): NumberPhrase[] {
+  let phrases = scanEnglish(text);
+  if (/[\p{Script=Han}\uff10-\uff19]/u.test(text)) {
+    const chinese = scanChineseNumbers(text);
+    if (chinese.length > 0) {
+      const all = [...chinese, ...phrases].sort((a, b) => a.start - b.start || b.end - a.end);
+      phrases = [];
+      let end = 0;
+      for (const phrase of all) {
+        if (phrase.start < end) continue;
+        phrases.push(phrase);
+        end = phrase.end;
+      }
+    }
+  }
+  const joined: NumberPhrase[] = [];
+  for (let i = 0; i < phrases.length; i++) {
+    const phrase = phrases[i] as NumberPhrase;
+    const next = phrases[i + 1];
+    const range = next ? joinRange(text, phrase, next) : undefined;
+    if (range) i++;
+    joined.push(range ?? phrase);
+  }
+  return joined;
+}
+
 // A currency word after a number phrase, accepted by parseNumberPhrase (`13 trillion yuan`).
 const TRAILING_CURRENCY =
-  /^(?:(?:US|U\.S\.|Hong Kong|HK|Singapore|Australian|Canadian)\s+)?(?:dollars?|yuan|renminbi|RMB|CNY|euros?|EUR|USD|HKD|GBP|pounds?(?:\s+sterling)?|sterling|yen|JPY)$/i;
+  /^(?:(?:US|U\.S\.|Hong Kong|HK|Singapore|Australian|Canadian|New Taiwan|NT)\s+)?(?:dollars?|yuan|renminbi|RMB|CNY|euros?|EUR|USD|HKD|GBP|pounds?(?:\s+sterling)?|sterling|yen|JPY)$/i;
 
 /**
  * Parses one number phrase into a number, or `undefined` when the text is not (only) a number phrase.
@@ -201,7 +301,14 @@ function canonicalPass(text: string): string {
     }
     // The currency prefix is kept but split off by a space, so the number is a token of its own.
     const prefix = phrase.currency ? `${phrase.currency} ` : '';
-    out += `${prefix}${phrase.token}${phrase.percent ? ' percent' : ''}`;
+    const high = phrase.highToken ? ` ${phrase.highToken}` : '';
+    const token = `${prefix}${phrase.token}${high}${phrase.percent ? ' percent' : ''}`;
+    const before = text[phrase.start - 1] ?? '';
+    const after = text[phrase.end] ?? '';
+    if (phrase.chinese || /\p{Script=Han}/u.test(before + after)) {
+      // Inside Chinese text the number stands apart, so a word splitter sees it whole.
+      out += `${before === '' || /\s/.test(before) ? '' : ' '}${token}${after === '' || /\s/.test(after) ? '' : ' '}`;
+    } else out += token;
   }
   return out + text.slice(cursor);
 }

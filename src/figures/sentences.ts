@@ -4,7 +4,7 @@
  * A tiny rule-based splitter rather than `Intl.Segmenter`, which breaks `Feb. 20` and `Co., Ltd.`
  * apart: a sentence ends at `.`, `!` or `?` (and any closing quotes or brackets) followed by
  * whitespace and a capital, a digit or an opening quote, unless the word before the point is a
- * known abbreviation; it also ends at a line break, unless the line is hard-wrapped prose (see
+ * known abbreviation; Chinese ends one at `。！？；`; it also ends at a line break, unless the line is hard-wrapped prose (see
  * `isLineBreakAnEnd`). Decimals (`1.2`) never end a sentence
  * because no whitespace follows their point.
  */
@@ -130,6 +130,8 @@ const SENTENCE_OPENERS = new Set([
 
 // A candidate end: terminal punctuation, closing quotes/brackets, then whitespace.
 const END_CANDIDATE = /[.!?]+["'”’)\]]*(?=\s)/g;
+// Chinese ends a sentence at `。！？；` (and closing quotes or brackets), with or without a space.
+const CHINESE_END = /[。！？；]+[”’」』）)]*/gu;
 
 function isSentenceEnd(text: string, pointIndex: number, afterIndex: number): boolean {
   const rest = text.slice(afterIndex).replace(/^[ \t\u00a0]+/, '');
@@ -185,6 +187,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     const end = start + match[0].length;
     if (isSentenceEnd(text, start, end)) cuts.push(end);
   }
+  for (const match of text.matchAll(CHINESE_END)) cuts.push((match.index ?? 0) + match[0].length);
   for (const match of text.matchAll(/\r?\n/g)) {
     if (isLineBreakAnEnd(text, match.index ?? 0)) cuts.push(match.index ?? 0);
   }

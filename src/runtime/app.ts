@@ -1,21 +1,26 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DispatchDeps } from '../../commands/dispatch.js';
-import { RateLimiter } from '../../commands/rate-limit.js';
 import type { CommandContext } from '../../commands/types.js';
 import { isPostgresUrl, openInsights } from '../insights/open.js';
 import type { InsightsRecorder } from '../insights/recorder.js';
 import { openSharedState, pullDocuments, type SharedState, shareState } from '../shared-state/share.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
-import { createLogger } from './logger.js';
+import { configuredLogger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
 
-/** What every transport shares: config, logger, the knowledge and the dispatch dependencies. */
+/** What every transport shares: config, logger, the knowledge, the dispatch dependencies and the rate limit. */
 export interface App {
   config: Config;
   logger: Logger;
   knowledge: KnowledgeHolder;
   deps: DispatchDeps;
+  /**
+   * Per-user limit on commands and buttons, applied by the Discord transports (not the console);
+   * with PostgreSQL it is shared by the replicas (then `take` answers asynchronously).
+   */
+  rateLimiter: { take(key: string): number | Promise<number> };
   /** With PostgreSQL: the rate limit, reloads and added documents shared by the replicas. */
   shared?: SharedState;
   /** The question log (absent with `INSIGHTS=off`). */
@@ -31,7 +36,7 @@ export interface App {
  */
 export async function createApp(
   config: Config,
-  logger: Logger = createLogger(config.LOG_LEVEL),
+  logger: Logger = configuredLogger(config),
   options: { insights?: boolean } = {},
 ): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
@@ -42,7 +47,12 @@ export async function createApp(
       : undefined;
   if (state) await pullDocuments(state, dir, logger);
   const knowledge = await KnowledgeHolder.open(
-    { dir, ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}) },
+    {
+      dir,
+      maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      ...(config.KNOWLEDGE_NAME ? { name: config.KNOWLEDGE_NAME } : {}),
+      ...(config.KNOWLEDGE_INDEX_FILE ? { prebuiltFile: path.resolve(config.KNOWLEDGE_INDEX_FILE) } : {}),
+    },
     logger,
   );
   const local = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
@@ -54,12 +64,22 @@ export async function createApp(
     reload: () => (shared ? shared.reload() : knowledge.reload()),
     logger,
     ...(insights ? { insights } : {}),
+    knowledgeAdmin: {
+      maxBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      timeoutMs: 20_000,
+      ...(config.REPLICAS > 1
+        ? {
+            refusal: `This bot runs as ${config.REPLICAS} replicas, each with its own copy of the knowledge folder, so a document added here would reach only one of them. Add it to the shared knowledge folder (or the repository), rebuild the index and roll the replicas.`,
+          }
+        : {}),
+    },
   };
   return {
     config,
     logger,
     knowledge,
-    deps: { context, rateLimiter: shared ?? local },
+    deps: { context },
+    rateLimiter: shared ?? local,
     ...(insights ? { insights } : {}),
     ...(shared ? { shared } : {}),
     close: async () => {

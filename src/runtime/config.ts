@@ -10,6 +10,42 @@ const emptyAsUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
+ * A whole number setting, with one message for every way it can be wrong, naming the variable,
+ * the range and an example.
+ */
+function wholeNumber(name: string, { min, max, fallback }: { min: number; max?: number; fallback: number }) {
+  const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+  const error = `${name} must be a whole number ${range}, e.g. ${name}=${fallback}`;
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string({ error })
+      .trim()
+      .regex(/^\d+$/, { error })
+      .transform(Number)
+      .refine((n) => n >= min && (max === undefined || n <= max), { error })
+      .default(fallback as never),
+  );
+}
+
+/** An optional port setting (0 to 65535). */
+function optionalPort(name: string, example: number) {
+  const error = `${name} must be a port number from 1 to 65535, e.g. ${name}=${example}`;
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string({ error })
+      .trim()
+      .regex(/^\d+$/, { error })
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 65535, { error })
+      .optional(),
+  );
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
  * Every setting factdesk reads, from the environment (and `.env` when present). Validated once at
  * start; a bad value stops the program with a message naming the variable and the fix.
  */
@@ -48,26 +84,68 @@ export const ConfigSchema = z
     ),
     KNOWLEDGE_DIR: z.preprocess(emptyAsUndefined, z.string().default('knowledge')),
     KNOWLEDGE_NAME: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
-    LOG_LEVEL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-          error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-        })
-        .default('info'),
-    ),
-    HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
-    PORT: z.preprocess(
+    KNOWLEDGE_MAX_FILE_MB: z.preprocess(
       emptyAsUndefined,
       z.coerce
-        .number({ error: 'PORT must be a number' })
-        .int()
-        .min(0)
-        .max(65535, { error: 'PORT must be 0 to 65535' })
-        .default(3000),
+        .number({ error: 'KNOWLEDGE_MAX_FILE_MB must be a number of megabytes, e.g. 20' })
+        .positive({ error: 'KNOWLEDGE_MAX_FILE_MB must be more than 0, e.g. 20' })
+        .default(20),
     ),
-    RATE_LIMIT_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5)),
-    RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(10)),
+    KNOWLEDGE_INDEX_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' ? emptyAsUndefined(value.trim().toLowerCase()) : value),
+      z
+        .enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, e.g. LOG_LEVEL=info` })
+        .default('info'),
+    ),
+    LOG_FORMAT: z.preprocess(
+      (value) => (typeof value === 'string' ? emptyAsUndefined(value.trim().toLowerCase()) : value),
+      z
+        .enum(['json', 'pretty'], {
+          error: 'LOG_FORMAT must be json or pretty (default: pretty at a terminal, json otherwise)',
+        })
+        .optional(),
+    ),
+    HOST: z.preprocess(emptyAsUndefined, z.string().trim().default('0.0.0.0')),
+    PORT: wholeNumber('PORT', { min: 0, max: 65535, fallback: 3000 }),
+    METRICS_TOKEN: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(16, {
+          error: 'METRICS_TOKEN must be at least 16 characters, e.g. METRICS_TOKEN=$(openssl rand -hex 16)',
+        })
+        .optional(),
+    ),
+    METRICS_PORT: optionalPort('METRICS_PORT', 9464),
+    RATE_LIMIT_MAX: wholeNumber('RATE_LIMIT_MAX', { min: 1, fallback: 5 }),
+    RATE_LIMIT_WINDOW_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string({
+          error:
+            'RATE_LIMIT_WINDOW_SECONDS must be a number of seconds above 0, e.g. RATE_LIMIT_WINDOW_SECONDS=10',
+        })
+        .trim()
+        .regex(/^\d+(\.\d+)?$/, {
+          error:
+            'RATE_LIMIT_WINDOW_SECONDS must be a number of seconds above 0, e.g. RATE_LIMIT_WINDOW_SECONDS=10',
+        })
+        .transform(Number)
+        .refine((n) => n > 0, {
+          error:
+            'RATE_LIMIT_WINDOW_SECONDS must be a number of seconds above 0, e.g. RATE_LIMIT_WINDOW_SECONDS=10',
+        })
+        .default(10 as never),
+    ),
+    REPLICAS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'REPLICAS must be the number of replicas serving the endpoint, e.g. 1' })
+        .int()
+        .min(1)
+        .default(1),
+    ),
     // The console's and the CLI's language, as POSIX sets it (`zh_CN.UTF-8`); LC_ALL wins over LANG.
     LC_ALL: z.preprocess(emptyAsUndefined, z.string().optional()),
     LANG: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -134,10 +212,9 @@ export function loadConfig(
   if (dotenv && env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
   const result = ConfigSchema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  - ${issue.path.join('.') || 'config'}: ${issue.message}`,
-    );
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One line per variable at fault, naming it and the fix.
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+    throw new ConfigError([...new Set(lines)].join('\n'));
   }
   return result.data;
 }

@@ -1,15 +1,9 @@
 import type { Logger } from 'pino';
+import type { LoadReport } from '../../commands/types.js';
 import { formatProblem } from '../knowledge/load.js';
 import { type KnowledgeBase, type OpenOptions, openKnowledgeBase } from '../knowledge-base.js';
 
-/** The outcome of a (re)load, as `/reload` and start-up report it. */
-export interface LoadReport {
-  ok: boolean;
-  documents: number;
-  passages: number;
-  figures: number;
-  problems: string[];
-}
+export type { LoadReport };
 
 /**
  * Holds the knowledge base that is serving and swaps it whole on reload. A reload that fails (the
@@ -25,8 +19,11 @@ export class KnowledgeHolder {
   /** Opens the knowledge folder for the first time; throws when it cannot be read at all. */
   static async open(options: OpenOptions, logger: Logger): Promise<KnowledgeHolder> {
     const kb = await openKnowledgeBase(options);
-    for (const problem of kb.problems)
-      logger.warn({ file: problem.file, field: problem.field }, formatProblem(problem));
+    // Logged at the level the problem's own text names ("error: …" at error level).
+    for (const problem of kb.problems) {
+      const level = problem.severity === 'error' ? 'error' : 'warn';
+      logger[level]({ file: problem.file, field: problem.field }, formatProblem(problem));
+    }
     return new KnowledgeHolder(kb, options, logger);
   }
 

@@ -1,135 +1,13 @@
 import { stemmer } from 'stemmer';
-import { eng as englishStopWords } from 'stopword';
 import { canonicalizeNumbers } from '../figures/numbers.js';
-
-/**
- * Words that carry no meaning for retrieval. The English list from `stopword`, plus the question
- * words people type in a chat ("how many", "tell me") that it leaves in.
- */
-const STOP_WORDS = new Set([
-  ...englishStopWords,
-  'tell',
-  'show',
-  'give',
-  'know',
-  'please',
-  'does',
-  'did',
-  'do',
-  'was',
-  'were',
-  'is',
-  'are',
-  'be',
-  'been',
-  'has',
-  'have',
-  'had',
-  'much',
-  'many',
-  'which',
-  'what',
-  'whats',
-  'when',
-  'where',
-  'who',
-  'whom',
-  'why',
-  'how',
-  'its',
-  'it',
-  's',
-  'also',
-  'can',
-  'could',
-  'would',
-  'will',
-  'shall',
-  'should',
-  'me',
-  'us',
-  'our',
-  'about',
-  // Fillers of chat questions that say nothing about the topic.
-  'now',
-  'currently',
-  'current',
-  'latest',
-  'recent',
-  'recently',
-  'today',
-  'get',
-  'got',
-  'big',
-  'hey',
-  'hi',
-  'anyone',
-  'someone',
-  'exactly',
-  'roughly',
-  'approximately',
-  'really',
-  'actually',
-  'like',
-]);
-
-/**
- * Irregular verb forms that stemming leaves apart from their base (`grew`, `grown` → `grow`), so
- * that "grew up" finds "have grown up" and "lent" finds "lend".
- */
-const IRREGULAR_FORMS: Record<string, string> = {
-  grew: 'grow',
-  grown: 'grow',
-  rose: 'rise',
-  risen: 'rise',
-  fell: 'fall',
-  fallen: 'fall',
-  lent: 'lend',
-  spent: 'spend',
-  sold: 'sell',
-  bought: 'buy',
-  built: 'build',
-  held: 'hold',
-  made: 'make',
-  paid: 'pay',
-  led: 'lead',
-  won: 'win',
-  began: 'begin',
-  begun: 'begin',
-  took: 'take',
-  taken: 'take',
-  gave: 'give',
-  given: 'give',
-  chose: 'choose',
-  chosen: 'choose',
-  broke: 'break',
-  broken: 'break',
-  wrote: 'write',
-  written: 'write',
-  drove: 'drive',
-  driven: 'drive',
-  kept: 'keep',
-  became: 'become',
-  came: 'come',
-  went: 'go',
-  gone: 'go',
-  saw: 'see',
-  seen: 'see',
-  stood: 'stand',
-  brought: 'bring',
-  thought: 'think',
-  sought: 'seek',
-  met: 'meet',
-  sent: 'send',
-  shrank: 'shrink',
-  shrunk: 'shrink',
-};
+import { type Language, LEXICONS } from '../lexicon/lexicon.js';
 
 /** Currency symbols, read as the word they stand for, so `$4.82 billion` meets "4.82bn dollars". */
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/\$/g, ' dollar '],
   [/€/g, ' euro '],
   [/£/g, ' pound '],
+  [/¥/g, ' yuan '],
 ];
 
 /** A word of the text as the reader sees it, with the index terms it produces. */
@@ -138,49 +16,91 @@ export interface WordUnit {
   word: string;
   /** Index terms: the stemmed parts and, for a compound, the joined form (`high`, `tech`, `hightech`). */
   terms: string[];
+  /** True for a capitalised word that does not open the text: a name (`Apple`, `France`). */
+  name?: boolean;
 }
 
 // Words are runs of letters and digits, optionally joined by hyphens, ampersands or apostrophes
-// (`high-tech`, `R&D`, `Guangdong’s`); everything else separates words.
+// (`high-tech`, `R&D`, `Guangdong’s`); everything else separates words. Han characters are
+// letters too: a run holding them is split further by script (see analyzeWords).
 const WORD = /[\p{L}\p{N}]+(?:[-‐‑–&'’][\p{L}\p{N}]+)*/gu;
+const HAN = /\p{Script=Han}/u;
+const SCRIPT_RUNS = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
 
-/** Lowercases, drops possessives and stop words, and stems. Numbers pass through untouched. */
+// Chinese has no spaces between words: Node's ICU word segmenter finds them. One instance serves
+// every call (it holds no state between calls).
+const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+
+const english = LEXICONS.en;
+const chinese = LEXICONS.zh;
+
+/** Lowercases, drops possessives and stop words, and stems an English word. Numbers pass through untouched. */
 export function processTerm(term: string): string | null {
   const lower = term
     .toLowerCase()
     .replace(/['’]s$/, '')
     .replace(/['’]/g, '');
-  if (lower.length === 0 || STOP_WORDS.has(lower)) return null;
+  if (lower.length === 0 || english.stopWords.has(lower)) return null;
   if (/^\p{N}/u.test(lower)) return lower;
   if (lower.length === 1) return null;
-  return stemmer(IRREGULAR_FORMS[lower] ?? lower);
+  return stemmer(english.irregular[lower] ?? lower);
+}
+
+function latinUnit(raw: string): WordUnit | undefined {
+  const parts = raw.split(/[-‐‑–&]/);
+  const terms: string[] = [];
+  for (const part of parts) {
+    const term = processTerm(part);
+    if (term && !terms.includes(term)) terms.push(term);
+  }
+  if (parts.length > 1) {
+    const joined = processTerm(parts.join(''));
+    if (joined && !terms.includes(joined)) terms.push(joined);
+  }
+  return terms.length > 0 ? { word: raw, terms } : undefined;
+}
+
+function chineseUnits(run: string, units: WordUnit[]): void {
+  for (const { segment, isWordLike } of chineseWords.segment(run)) {
+    if (!isWordLike || chinese.stopWords.has(segment)) continue;
+    // A single character that is a stop word on its own ("的", "是") was dropped above; other
+    // single characters (a surname, "省") still tell something.
+    units.push({ word: segment, terms: [segment] });
+  }
 }
 
 /**
  * Splits text into word units. Numbers are first rewritten to one canonical token each, so that
- * `71,000`, `71000` and `71 thousand` index and query alike; compounds yield their parts and
- * their joined form, so `high-tech`, `hightech` and `high tech` meet.
+ * `71,000`, `71000` and `71 thousand` index and query alike; English compounds yield their parts
+ * and their joined form, so `high-tech`, `hightech` and `high tech` meet; Chinese text is split
+ * into words by the ICU segmenter, and Latin words and digits inside it are read as English.
  *
  * @example
  * analyzeWords('75,000 high-tech enterprises').map((w) => w.terms)
  * // → [['75000'], ['high', 'tech', 'hightech'], ['enterpris']]
+ * analyzeWords('广东2023年GDP').map((w) => w.terms)
+ * // → [['广东'], ['2023'], ['年'], ['gdp']]
  */
 export function analyzeWords(text: string): WordUnit[] {
   const units: WordUnit[] = [];
-  let canonical = canonicalizeNumbers(text);
+  let canonical = canonicalizeNumbers(text.normalize('NFKC'));
   for (const [symbol, word] of CURRENCY_WORDS) canonical = canonical.replace(symbol, word);
-  for (const [raw] of canonical.matchAll(WORD)) {
-    const parts = raw.split(/[-‐‑–&]/);
-    const terms: string[] = [];
-    for (const part of parts) {
-      const term = processTerm(part);
-      if (term && !terms.includes(term)) terms.push(term);
+  for (const match of canonical.matchAll(WORD)) {
+    const [raw] = match;
+    if (!HAN.test(raw)) {
+      const unit = latinUnit(raw);
+      if (unit && (match.index ?? 0) > 0 && /^\p{Lu}/u.test(raw) && !/^\p{Lu}+$/u.test(raw)) unit.name = true;
+      if (unit) units.push(unit);
+      continue;
     }
-    if (parts.length > 1) {
-      const joined = processTerm(parts.join(''));
-      if (joined && !terms.includes(joined)) terms.push(joined);
+    for (const [run] of raw.matchAll(SCRIPT_RUNS)) {
+      if (HAN.test(run)) chineseUnits(run, units);
+      else
+        for (const [word] of run.matchAll(WORD)) {
+          const unit = latinUnit(word);
+          if (unit) units.push(unit);
+        }
     }
-    if (terms.length > 0) units.push({ word: raw, terms });
   }
   return units;
 }
@@ -191,4 +111,15 @@ export function analyzeWords(text: string): WordUnit[] {
  */
 export function tokenize(text: string): string[] {
   return analyzeWords(text).flatMap((unit) => unit.terms);
+}
+
+/** The language a text is mostly written in, from its script: Chinese when Han characters outnumber Latin letters. */
+export function languageOf(text: string): Language {
+  let han = 0;
+  let latin = 0;
+  for (const char of text) {
+    if (HAN.test(char)) han++;
+    else if (/\p{Script=Latin}/u.test(char)) latin++;
+  }
+  return han > latin / 3 ? 'zh' : 'en';
 }

@@ -1,3 +1,5 @@
+import { markdownBlocks } from '../document/markdown.js';
+import type { Block, TableBlock, TableRow } from '../document/model.js';
 import { splitSentences } from '../figures/sentences.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 
@@ -71,10 +73,131 @@ function groupSentences(sentences: string[], limits: PassageLimits): string[] {
   return parts;
 }
 
+/** The text of one table row: `Group, Label — 2019: 196.9; 2018: 184.6 ($ million)`. */
+export function tableRowText(table: TableBlock, row: TableRow): string {
+  const filled = row.cells
+    .map((cell, i) => ({ cell, column: table.columns[i] ?? `column ${i + 2}`, unit: table.units[i] }))
+    .filter((entry) => entry.cell !== '');
+  const units = new Set(filled.map((entry) => entry.unit));
+  const shared = units.size === 1 ? [...units][0] : undefined;
+  const values = filled
+    .map(({ cell, column, unit }) => {
+      const own = unit && !shared && !cell.includes(unit) ? ` (${unit})` : '';
+      return `${column}: ${cell}${own}`;
+    })
+    .join('; ');
+  const label = row.group ? `${row.group}, ${row.label}` : row.label;
+  const allPercent = filled.every((entry) => /%|pts?$/.test(entry.cell));
+  const tail =
+    shared && !allPercent && !filled.every((entry) => entry.cell.endsWith(shared)) ? ` (${shared})` : '';
+  return `${label} — ${values}${/^ \([a-z]/i.test(tail) ? tail.replace(' (', ' (in ') : tail}`;
+}
+
 /**
- * Splits a document into passages: one per paragraph, or several when a paragraph is longer than
- * `limits.maxChars`, cut at sentence boundaries. Ids are stable for the same text:
- * `doc#p3` for an unsplit paragraph, `doc#p3.2` for the second part of a split one.
+ * A whole table in one line: `2023 | 2022 ($ million) — Americas: 196.9 | 184.6; Europe: 11.5 | 5.1`.
+ */
+export function compactTableText(table: TableBlock): string {
+  const units = new Set(table.units.filter(Boolean));
+  const unit = units.size === 1 ? ` (${[...units][0]})` : '';
+  const rows = table.rows.map((row) => {
+    const label = row.group ? `${row.group}, ${row.label}` : row.label;
+    return `${label}: ${row.cells.map((cell) => cell || '–').join(' | ')}`;
+  });
+  return `${table.columns.join(' | ')}${unit} — ${rows.join('; ')}`;
+}
+
+/** The blocks of a document: its model when a loader made one, else its body read as Markdown. */
+export function blocksOf(document: KnowledgeDocument): Block[] {
+  return document.blocks ?? markdownBlocks(document.body);
+}
+
+/** A passage with the table row it was made from, for figures from the row's cells. */
+export interface RowPassage {
+  passage: Passage;
+  table: TableBlock;
+  row: TableRow;
+}
+
+/**
+ * Passages of a document and, for table rows, the table and row each came from. Headings and
+ * paragraphs are numbered ¶1, ¶2, … in reading order (a table takes one number); a long paragraph
+ * is split at sentence boundaries into parts (`doc#p3.2`), a table into one passage per row
+ * (`doc#p4.r1`). Each passage carries the heading it stands under and its page.
+ */
+export function documentPassages(
+  document: KnowledgeDocument,
+  limits: PassageLimits = DEFAULT_PASSAGE_LIMITS,
+): { passages: Passage[]; rows: RowPassage[] } {
+  const passages: Passage[] = [];
+  const rows: RowPassage[] = [];
+  let section: string | undefined;
+  blocksOf(document).forEach((block, index) => {
+    const paragraph = index + 1;
+    const place = (passage: Passage, blockSection = section): Passage => {
+      if (blockSection) passage.section = blockSection;
+      if (block.page !== undefined) passage.page = block.page;
+      passages.push(passage);
+      return passage;
+    };
+    if (block.kind === 'table') {
+      const tableSection = block.caption ?? section;
+      // The whole table as one compact passage too, for questions that span its rows.
+      place(
+        {
+          id: `${document.id}#p${paragraph}`,
+          docId: document.id,
+          paragraph,
+          part: 0,
+          text: compactTableText(block),
+          kind: 'table',
+        },
+        tableSection,
+      );
+      block.rows.forEach((row, r) => {
+        const passage = place(
+          {
+            id: `${document.id}#p${paragraph}.r${r + 1}`,
+            docId: document.id,
+            paragraph,
+            part: r + 1,
+            text: tableRowText(block, row),
+            kind: 'table-row',
+          },
+          tableSection,
+        );
+        rows.push({ passage, table: block, row });
+      });
+      return;
+    }
+    if (block.kind === 'heading') {
+      section = block.text;
+      place(
+        { id: `${document.id}#p${paragraph}`, docId: document.id, paragraph, part: 1, text: block.text },
+        undefined,
+      );
+      return;
+    }
+    const parts =
+      block.text.length > limits.maxChars
+        ? groupSentences(
+            splitSentences(block.text).map((sentence) => sentence.text),
+            limits,
+          )
+        : [block.text];
+    parts.forEach((text, partIndex) => {
+      const part = partIndex + 1;
+      const id = parts.length === 1 ? `${document.id}#p${paragraph}` : `${document.id}#p${paragraph}.${part}`;
+      place({ id, docId: document.id, paragraph, part, text });
+    });
+  });
+  return { passages, rows };
+}
+
+/**
+ * Splits a document into passages: one per paragraph or heading, several when a paragraph is
+ * longer than `limits.maxChars` (cut at sentence boundaries), one per table row. Ids are stable
+ * for the same text: `doc#p3` for an unsplit paragraph, `doc#p3.2` for the second part of a split
+ * one, `doc#p4.r1` for the first row of a table.
  *
  * @example
  * splitPassages(doc).map((p) => p.id) // → ['guangdong#p1', 'guangdong#p2', 'guangdong#p3.1', 'guangdong#p3.2', ...]
@@ -83,21 +206,5 @@ export function splitPassages(
   document: KnowledgeDocument,
   limits: PassageLimits = DEFAULT_PASSAGE_LIMITS,
 ): Passage[] {
-  const passages: Passage[] = [];
-  paragraphsOf(document.body).forEach((paragraphText, index) => {
-    const paragraph = index + 1;
-    const parts =
-      paragraphText.length > limits.maxChars
-        ? groupSentences(
-            splitSentences(paragraphText).map((sentence) => sentence.text),
-            limits,
-          )
-        : [paragraphText];
-    parts.forEach((text, partIndex) => {
-      const part = partIndex + 1;
-      const id = parts.length === 1 ? `${document.id}#p${paragraph}` : `${document.id}#p${paragraph}.${part}`;
-      passages.push({ id, docId: document.id, paragraph, part, text });
-    });
-  });
-  return passages;
+  return documentPassages(document, limits).passages;
 }

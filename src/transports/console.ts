@@ -1,39 +1,72 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { dispatch } from '../../commands/dispatch.js';
-import { canonicalCommandName, countOf, localeFromLang, t } from '../../commands/i18n/index.js';
+import { canonicalCommandName, countOf, languageOf, localeFromLang, t } from '../../commands/i18n/index.js';
+import type { Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
 import { renderReplyForTerminal } from './terminal.js';
 
 const CONSOLE_USER = { id: '0', name: 'console' };
-/** The person at the console runs the bot: every permission (so `/insights` works there). */
-const CONSOLE_PERMISSIONS = String((1n << 53n) - 1n);
+/** The person at the console runs factdesk on their own machine: every permission (Administrator). */
+const CONSOLE_PERMISSIONS = String(PermissionFlagsBits.Administrator);
+
+/** The console's help, in the console's own syntax. */
+export const CONSOLE_HELP = [
+  'Type a question to get the passages that answer it, with their citations and figures. Or:',
+  "  /ask How big was Guangdong's economy in 2023?   the same, spelled out",
+  '  /figure GDP                                     one figure: the number, what it measures, its sentence',
+  '  /more                                           the next passages of the last answer',
+  '  /cite                                           a citation of the last answer, ready to paste',
+  '  /sources                                        the documents I answer from',
+  '  /help                                           this help',
+  'Ctrl+D or Ctrl+C quits.',
+].join('\n');
+
+/** A line the console answers itself, without a command handler. */
+export type ConsoleLine =
+  | { kind: 'invocation'; invocation: Invocation }
+  | { kind: 'button'; button: 'more' | 'cite' }
+  | { kind: 'text'; text: string };
 
 /**
- * Reads one console line as an invocation: `/ask …`, `/figure …`, `/sources`, `/help`, or a bare
- * question (treated as `/ask`), answered in `locale` (from `LANG`). Returns `undefined` for an empty line.
+ * Reads one console line: `/ask …`, `/figure …`, `/sources`, `/more`, `/cite`, `/help`, or a bare
+ * question (treated as `/ask`). Returns `undefined` for an empty line.
  *
  * @example
- * parseConsoleLine('/figure regional GDP') // → { kind: 'command', name: 'figure', options: { topic: 'regional GDP' }, … }
+ * parseConsoleLine('/figure regional GDP') // → { kind: 'invocation', invocation: { name: 'figure', options: { topic: 'regional GDP' }, … } }
  */
-export function parseConsoleLine(line: string, locale?: string): Invocation | undefined {
+export function parseConsoleLine(line: string, locale?: string): ConsoleLine | undefined {
   const text = line.trim();
   if (!text) return undefined;
   const match = /^\/([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
   const name = match?.[1] ? canonicalCommandName(match[1]) : 'ask';
   const rest = match ? (match[2] ?? '').trim() : text;
+  // The console's own help is English; other languages get the help command in their language.
+  if (name === 'help' && languageOf(locale) === 'en') return { kind: 'text', text: CONSOLE_HELP };
+  if (name === 'more' || name === 'cite') return { kind: 'button', button: name };
+  if (name === 'ask' && !rest)
+    return {
+      kind: 'text',
+      text: "Type a question after /ask, e.g. /ask How big was Guangdong's economy in 2023?",
+    };
+  if (name === 'figure' && !rest)
+    return { kind: 'text', text: 'Name a topic after /figure, e.g. /figure GDP' };
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
   if (name === 'figure') options.topic = rest;
   if (name === 'insights' && /^\d+$/.test(rest)) options.period = Number(rest);
   return {
-    kind: 'command',
-    name,
-    options,
-    user: CONSOLE_USER,
-    memberPermissions: CONSOLE_PERMISSIONS,
-    ...(locale ? { locale } : {}),
+    kind: 'invocation',
+    invocation: {
+      kind: 'command',
+      name,
+      options,
+      user: CONSOLE_USER,
+      permissions: CONSOLE_PERMISSIONS,
+      ...(locale ? { locale } : {}),
+    },
   };
 }
 
@@ -53,14 +86,28 @@ export function consoleBanner(app: App, locale = terminalLocale(app.config)): st
       dir: kb.dir,
     }),
     t(locale, 'console.noToken'),
-    t(locale, 'console.usage'),
+    // The English line names /more and /cite; other languages use their catalog's line.
+    languageOf(locale) === 'en'
+      ? 'Type a question, or /ask <question>, /figure <topic>, /more, /cite, /sources, /help. Ctrl+D to quit.'
+      : t(locale, 'console.usage'),
   ].join('\n');
+}
+
+/** The custom id of a button under a reply (`more`, `cite`), if it has one. */
+function buttonOf(reply: Reply | undefined, prefix: string): string | undefined {
+  if (!reply || reply.kind === 'choices' || reply.kind === 'modal') return undefined;
+  for (const row of reply.data.components ?? [])
+    for (const component of row.components)
+      if ('custom_id' in component && component.custom_id.startsWith(`${prefix}:`))
+        return component.custom_id;
+  return undefined;
 }
 
 /**
  * The local console: answers each line through the same handlers as the Discord bot and prints the
- * reply rendered for a terminal. Interactive with a prompt on a TTY; with piped input it answers
- * every line and resolves at the end of input.
+ * reply rendered for a terminal from its data. `/more` and `/cite` press the buttons of the last
+ * answer. Interactive with a prompt on a TTY; with piped input it answers every line and resolves
+ * at the end of input. Ctrl+C ends it as Ctrl+D does, on a new line.
  */
 export async function runConsole(
   app: App,
@@ -71,25 +118,57 @@ export async function runConsole(
 ): Promise<void> {
   const interactive = Boolean(io.input.isTTY && io.output.isTTY);
   const color = Boolean(io.output.isTTY) && !process.env.NO_COLOR;
-  const locale = terminalLocale(app.config);
-  io.output.write(`${consoleBanner(app, locale)}\n`);
   const lines = createInterface({
     input: io.input,
     output: interactive ? io.output : undefined,
     terminal: interactive,
   });
+  const quit = () => {
+    io.output.write('\n');
+    lines.close();
+  };
+  // Readline reports Ctrl+C at a TTY; a signal (piped input, `kill -INT`) comes to the process.
+  lines.on('SIGINT', quit);
+  process.once('SIGINT', quit);
+  const locale = terminalLocale(app.config);
+  io.output.write(`${consoleBanner(app, locale)}\n`);
   const prompt = () => {
     if (interactive) lines.prompt();
   };
   lines.setPrompt('factdesk> ');
   prompt();
-  for await (const line of lines) {
-    const invocation = parseConsoleLine(line, locale);
-    if (invocation) {
-      // One person at a keyboard (or a script piping questions): no rate limit here.
-      const reply = await dispatch(invocation, { context: app.deps.context });
-      io.output.write(`${renderReplyForTerminal(reply, { color })}\n\n`);
+  let last: Reply | undefined;
+  const run = async (invocation: Invocation) => {
+    // One person at a keyboard (or a script piping questions): no rate limit here.
+    const reply = await dispatch(invocation, app.deps);
+    if (buttonOf(reply, 'cite')) last = reply;
+    return renderReplyForTerminal(reply, { color });
+  };
+  try {
+    for await (const line of lines) {
+      const parsed = parseConsoleLine(line, locale);
+      let out: string | undefined;
+      if (parsed?.kind === 'text') out = parsed.text;
+      if (parsed?.kind === 'invocation') out = await run(parsed.invocation);
+      if (parsed?.kind === 'button') {
+        const customId = buttonOf(last, parsed.button);
+        out = customId
+          ? await run({
+              kind: 'button',
+              name: parsed.button,
+              customId,
+              options: {},
+              user: CONSOLE_USER,
+              ...(locale ? { locale } : {}),
+            })
+          : parsed.button === 'more'
+            ? 'No more passages: ask a question first, or this answer had no more.'
+            : 'Nothing to cite yet: ask a question first.';
+      }
+      if (out !== undefined) io.output.write(`${out}\n\n`);
+      prompt();
     }
-    prompt();
+  } finally {
+    process.off('SIGINT', quit);
   }
 }

@@ -1,46 +1,60 @@
 import {
+  ApplicationCommandOptionType,
   type BaseMessageOptions,
   Client,
+  type CommandInteractionOption,
   Events,
   GatewayIntentBits,
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
 } from 'discord.js';
-import {
-  dispatch,
-  newErrorId,
-  replyWithin,
-  willBeEphemeral,
-  willUpdateMessage,
-} from '../../commands/dispatch.js';
-import type { MessageData, Reply } from '../../commands/reply/payload.js';
+import { newErrorId } from '../../commands/dispatch.js';
+import type { MessageData } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
-
-/**
- * How long a handler may run before the bot defers. Discord drops an interaction that gets no
- * first response within 3 seconds; deferring at 1.5 s leaves room for the network. 0 defers always.
- */
-export const DEFER_AFTER_MS = 1500;
+import { answerInteraction, DEFER_AFTER_MS, type Responder } from './respond.js';
 
 /** Reads a discord.js interaction as a transport-neutral invocation. */
 export function invocationOf(interaction: Interaction): Invocation | undefined {
   const user = { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username };
   const where = {
+    ...(interaction.memberPermissions
+      ? { permissions: interaction.memberPermissions.bitfield.toString() }
+      : {}),
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     // The user's client language: replies follow it.
     ...(interaction.locale ? { locale: interaction.locale } : {}),
-    ...(interaction.memberPermissions
-      ? { memberPermissions: interaction.memberPermissions.bitfield.toString() }
-      : {}),
   };
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
     const options: Invocation['options'] = {};
-    for (const option of interaction.options.data) {
-      if (option.value !== undefined) options[option.name] = option.value;
-    }
+    const attachments: NonNullable<Invocation['attachments']> = {};
+    let subcommand: string | undefined;
+    const read = (list: readonly CommandInteractionOption[]) => {
+      for (const option of list) {
+        if (option.type === ApplicationCommandOptionType.Subcommand) subcommand = option.name;
+        if (option.options) read(option.options);
+        if (option.value !== undefined) options[option.name] = option.value;
+        if (option.attachment) {
+          const { url, name, size, contentType } = option.attachment;
+          attachments[String(option.value)] = {
+            url,
+            filename: name,
+            size,
+            ...(contentType ? { contentType } : {}),
+          };
+        }
+      }
+    };
+    read(interaction.options.data);
+    const extra: Partial<Invocation> = {
+      ...(subcommand ? { subcommand } : {}),
+      ...(Object.keys(attachments).length > 0 ? { attachments } : {}),
+      ...(interaction.memberPermissions
+        ? { memberPermissions: interaction.memberPermissions.bitfield.toString() }
+        : {}),
+    };
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
       return {
@@ -50,9 +64,10 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
         focused: { name: focused.name, value: String(focused.value) },
         user,
         ...where,
+        ...extra,
       };
     }
-    return { kind: 'command', name: interaction.commandName, options, user, ...where };
+    return { kind: 'command', name: interaction.commandName, options, user, ...where, ...extra };
   }
   if (interaction.isMessageContextMenuCommand()) {
     const target = interaction.targetMessage;
@@ -117,29 +132,48 @@ export function messageOptions(data: MessageData): BaseMessageOptions & { flags?
 
 type Repliable = Extract<Interaction, { deferReply: unknown }>;
 
-/** Sends a reply, as an edit of the deferral when the bot had to defer. */
-async function send(interaction: Repliable, reply: Reply): Promise<void> {
-  if (reply.kind === 'choices') return;
-  if (reply.kind === 'modal') {
-    // A form can only be the first response (never after a deferral).
-    if ('showModal' in interaction && !interaction.deferred && !interaction.replied)
-      await interaction.showModal(reply.modal);
-    return;
-  }
-  const options = messageOptions(reply.data);
-  if (interaction.deferred || interaction.replied) {
-    const { flags: _flags, ...edit } = options;
-    await interaction.editReply(edit);
-  } else if (reply.kind === 'update' && interaction.isButton()) {
-    const { flags: _flags, ...update } = options;
-    await interaction.update(update);
-  } else {
-    await interaction.reply(options as InteractionReplyOptions);
-  }
+function editOptions(data: MessageData) {
+  const { flags: _flags, ...edit } = messageOptions(data);
+  return edit;
+}
+
+/** The gateway's {@link Responder}: discord.js calls on the interaction. */
+function gatewayResponder(interaction: Interaction): Responder {
+  const repliable = interaction as Repliable;
+  return {
+    async choices(choices) {
+      if (interaction.isAutocomplete()) await interaction.respond(choices);
+    },
+    async reply(data) {
+      await repliable.reply(messageOptions(data) as InteractionReplyOptions);
+    },
+    async update(data) {
+      if (repliable.isButton()) await repliable.update(editOptions(data));
+      else await repliable.reply(messageOptions(data) as InteractionReplyOptions);
+    },
+    async deferReply(ephemeral) {
+      await repliable.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    },
+    async deferUpdate() {
+      if (repliable.isButton()) await repliable.deferUpdate();
+    },
+    async editOriginal(data) {
+      await repliable.editReply(editOptions(data));
+    },
+    async deleteOriginal() {
+      await repliable.deleteReply();
+    },
+    async followUp(data) {
+      await repliable.followUp(messageOptions(data) as InteractionReplyOptions);
+    },
+    async modal(data) {
+      if ('showModal' in repliable) await repliable.showModal(data);
+    },
+  };
 }
 
 /**
- * Answers one interaction: dispatches it, defers when the handler is slow, and sends the reply.
+ * Answers one interaction with the state machine every transport shares ({@link answerInteraction}).
  * Never throws: a failure to reach Discord is logged with an error id and the bot keeps serving.
  */
 export async function handleInteraction(
@@ -150,21 +184,7 @@ export async function handleInteraction(
   const invocation = invocationOf(interaction);
   if (!invocation) return;
   try {
-    if (interaction.isAutocomplete()) {
-      const reply = await dispatch(invocation, app.deps);
-      await interaction.respond(reply.kind === 'choices' ? reply.choices : []);
-      return;
-    }
-    const repliable = interaction as Repliable;
-    const defer = async () => {
-      if (willUpdateMessage(invocation) && repliable.isButton()) await repliable.deferUpdate();
-      else await repliable.deferReply(willBeEphemeral(invocation) ? { flags: MessageFlags.Ephemeral } : {});
-    };
-    const pending = dispatch(invocation, app.deps);
-    // Slow commands (a reload) defer at once; the others only when they are not done in time.
-    const quick = await replyWithin(invocation, pending, deferAfterMs);
-    if (!quick) await defer();
-    await send(repliable, quick ?? (await pending));
+    await answerInteraction(invocation, app, gatewayResponder(interaction), { deferAfterMs });
   } catch (error) {
     app.logger.error(
       { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },

@@ -2,4 +2,5 @@
 declare module 'stopword' {
   /** English stop words, lowercase. */
   export const eng: string[];
+  export const zho: string[];
 }

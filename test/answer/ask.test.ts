@@ -70,11 +70,21 @@ describe('ask', () => {
   });
 
   it('cites the current value before the previous one it rose from', () => {
-    expect(firstFigure('How many high-tech enterprises does Northvale have?')?.value).toBe(18_400);
+    // "climbed to 18,400 by the end of 2024, up from 16,900 a year earlier": one sentence, two values.
+    expect(firstFigure('How many high-tech enterprises did Northvale have at the end of 2024?')?.value).toBe(
+      18_400,
+    );
+  });
+
+  it('quotes both reports of a metric when the question names no year', () => {
+    const ids = ask(kb, 'How many high-tech enterprises does Northvale have?').passages.map((p) => p.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['northvale-economy-2024#p3', 'northvale-conference-2024#p2']),
+    );
   });
 
   it('cites the total before what was added during the year', () => {
-    expect(firstFigure('how many little giants does Northvale have')?.value).toBe(640);
+    expect(firstFigure('how many little giants did Northvale have in 2024')?.value).toBe(640);
   });
 
   it('cites the whole before a part of it, unless the question names the part', () => {

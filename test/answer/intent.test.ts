@@ -26,7 +26,7 @@ describe('figureIntent', () => {
   it('reads a growth rate, not an amount, from "how much did it grow"', () => {
     expect(firstKind('how much did rail-sea volume grow?')).toBe('percent');
     expect(firstKind('what share of sales comes from the US?')).toBe('percent');
-    expect(firstKind('What is the research intensity?')).toBe('percent');
+    expect(firstKind('What was the operating margin?')).toBe('percent');
   });
 
   it('reads a rank from "rank" or "anniversary", but lets "how many" win over a loose "first"', () => {
@@ -41,8 +41,12 @@ describe('figureIntent', () => {
     expect(intent.kinds.slice(0, 2)).toEqual(['date', 'year']);
   });
 
-  it('states no intent for a bare topic, and takes "phone number of" for no count', () => {
-    expect(figureIntent('Sunreach operating revenue 2023')).toEqual({ kinds: [], wantsTime: false });
-    expect(figureIntent("what's the phone number of the press contact?").kinds).toEqual([]);
+  it('states no intent for a bare topic', () => {
+    expect(figureIntent('Sunreach board members')).toEqual({ kinds: [], wantsTime: false });
+  });
+
+  it('reads Chinese cues from the Chinese lexicon', () => {
+    expect(firstKind('广东有多少家高新技术企业')).toBe('count');
+    expect(firstKind('广东连续多少年位居全国第一')).toBe('streak');
   });
 });

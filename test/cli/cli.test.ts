@@ -1,13 +1,20 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
 
 const SEED_ID = 'guangdong-first-conference-of-spring-2024';
 
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A copy of the bundled knowledge in a temporary folder, removed after the tests. */
 async function copyOfKnowledge(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-cli-'));
+  made.push(dir);
   await cp(path.join(ROOT, 'knowledge'), dir, { recursive: true });
   return dir;
 }
@@ -147,7 +154,7 @@ describe('a missing knowledge folder', () => {
     const { code, stderr } = await runCli(['ask', 'GDP'], { env: { KNOWLEDGE_DIR: '/nonexistent/kb' } });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      'The knowledge folder /nonexistent/kb does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of .md or .txt documents.',
+      'The knowledge folder /nonexistent/kb does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of documents (.md .markdown .txt .pdf .docx .html .htm .csv).',
     );
   });
 });

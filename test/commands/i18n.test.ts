@@ -124,6 +124,7 @@ describe('command definitions', () => {
       'Find in factdesk',
       'reload',
       'insights',
+      'knowledge',
     ]);
     expect(validateCommands(definitions)).toEqual([]);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answerEmbeds, questionOf } from '../../commands/render/answer.js';
-import { moreCustomId, parseMoreCustomId } from '../../commands/render/buttons.js';
-import { plainCitationFromEmbed } from '../../commands/render/citation.js';
+import { type AnswerPage, answerEmbeds, figureValue } from '../../commands/render/answer.js';
+import { MORE_KEYS, moreCustomId, parseMoreCustomId } from '../../commands/render/buttons.js';
+import { plainCitation } from '../../commands/render/citation.js';
+import { passageKey } from '../../commands/render/keys.js';
 import { escapeText, highlight } from '../../commands/render/text.js';
 import { enforceMessage } from '../../commands/reply/enforce.js';
 import { LIMITS } from '../../commands/reply/limits.js';
-import type { Answer } from '../../src/answer/ask.js';
 import type { Figure } from '../../src/types.js';
 
 const figure = (i: number): Figure => ({
@@ -21,10 +21,10 @@ const figure = (i: number): Figure => ({
   docId: 'doc',
 });
 
-function answer(text: string, figures: Figure[], passages = 3): Answer {
+function page(text: string, figures: Figure[], passages = 3): AnswerPage {
   return {
-    query: 'Q'.repeat(300),
-    answered: true,
+    question: 'Q'.repeat(300),
+    offset: 0,
     passages: Array.from({ length: passages }, (_, i) => ({
       id: `doc#p${i + 1}`,
       docId: 'doc',
@@ -38,9 +38,7 @@ function answer(text: string, figures: Figure[], passages = 3): Answer {
       matchedTerms: ['enterpris'],
     })),
     figures,
-    matchedWords: [],
-    suggestions: [],
-    hasMore: true,
+    next: [],
   };
 }
 
@@ -49,11 +47,10 @@ describe('answer embeds', () => {
     const huge = 'More than 75,000 high-tech enterprises *stood* here. '.repeat(400);
     const message = enforceMessage({
       embeds: answerEmbeds(
-        answer(
+        page(
           huge,
           Array.from({ length: 60 }, (_, i) => figure(i)),
         ),
-        'kb',
       ),
     });
     const embeds = message.embeds ?? [];
@@ -75,11 +72,79 @@ describe('answer embeds', () => {
     expect(embeds[0]?.description).toMatch(
       /^> More than 75,000 high-tech \*\*enterprises\*\* \\\*stood\\\* here\./,
     );
+    // The quote was cut, never its citation.
+    for (const embed of embeds) expect(embed.footer?.text).toMatch(/^Wire · 2024-02-20 · ¶\d$/);
   });
 
-  it('put the question in the first embed, where More reads it back', () => {
-    const embeds = answerEmbeds({ ...answer('x', []), query: 'How many firms?' }, 'kb');
-    expect(questionOf(embeds)).toBe('How many firms?');
+  it('put the question in the first embed', () => {
+    const embeds = answerEmbeds({ ...page('x', []), question: 'How many firms?' });
+    expect(embeds[0]?.author?.name).toBe('Q: How many firms?');
+  });
+
+  it('show each figure under the passage it comes from', () => {
+    const second = { ...figure(7), id: 'doc#p2~0', passageId: 'doc#p2' };
+    const embeds = answerEmbeds(page('text', [second, figure(1)], 2));
+    expect(embeds[0]?.fields?.map((f) => f.value)).toEqual(['**more than 1,000**']);
+    expect(embeds[1]?.fields?.map((f) => f.value)).toEqual(['**more than 7,000**']);
+  });
+
+  it("show a document's title and link once", () => {
+    const embeds = answerEmbeds(page('text', [], 3));
+    expect(embeds.map((embed) => embed.title !== undefined)).toEqual([true, false, false]);
+    expect(embeds.map((embed) => embed.url !== undefined)).toEqual([true, false, false]);
+  });
+});
+
+describe('figureValue', () => {
+  const base = { kind: 'count' as const, qualifier: undefined };
+  it('writes the unit the source puts after the number', () => {
+    expect(
+      figureValue({
+        ...base,
+        text: '24.6 million',
+        unit: 'TEU',
+        sentence: 'It handled 24.6 million TEU in 2023.',
+      }),
+    ).toBe('24.6 million TEU');
+    expect(
+      figureValue({
+        ...base,
+        text: '682 million',
+        unit: 'tonnes',
+        sentence: 'Cargo throughput reached 682 million tonnes.',
+      }),
+    ).toBe('682 million tonnes');
+  });
+
+  it('does not repeat a unit the text already has, or name a currency twice', () => {
+    const amount = { ...base, kind: 'amount' as const };
+    expect(
+      figureValue({
+        ...amount,
+        text: '13 trillion yuan',
+        unit: 'yuan',
+        sentence: 'GDP hit 13 trillion yuan.',
+      }),
+    ).toBe('13 trillion yuan');
+    expect(
+      figureValue({
+        ...amount,
+        text: '$4.82 billion',
+        unit: 'USD',
+        sentence: 'Revenue was $4.82 billion USD.',
+      }),
+    ).toBe('$4.82 billion');
+  });
+
+  it('adds no word the sentence does not put next to the number', () => {
+    expect(
+      figureValue({
+        ...base,
+        text: '126',
+        unit: 'Asia',
+        sentence: 'It serves 126 ports across Southeast Asia.',
+      }),
+    ).toBe('126');
   });
 });
 
@@ -95,26 +160,34 @@ describe('highlight', () => {
   });
 });
 
-describe('Cite', () => {
-  it('turns an answer embed back into a plain citation with the unescaped quote', () => {
-    const [embed] = answerEmbeds(
-      { ...answer('Loans *grew* to 1.2 trillion yuan.', [], 1), query: 'loans' },
-      'kb',
-    );
-    expect(embed && plainCitationFromEmbed({ ...embed, title: 'Release' })).toBe(
-      '“Loans *grew* to 1.2 trillion yuan.” Release, Wire, 2024-02-20, ¶1. https://example.org/r',
-    );
+describe('plainCitation', () => {
+  it('cites the passage itself: quote, title, source, date, paragraph and link', () => {
+    expect(
+      plainCitation(
+        {
+          docId: 'r',
+          title: 'Release',
+          source: 'Wire',
+          published: '2024-02-20',
+          paragraph: 1,
+          url: 'https://example.org/r',
+        },
+        'Loans *grew* to 1.2 trillion yuan.',
+      ),
+    ).toBe('“Loans *grew* to 1.2 trillion yuan.” Release, Wire, 2024-02-20, ¶1. https://example.org/r');
   });
 });
 
 describe('More custom_id', () => {
-  it('carries the offset and the question when they fit in 100 characters', () => {
-    expect(parseMoreCustomId(moreCustomId(3, 'GDP: 2023'))).toEqual({ offset: 3, question: 'GDP: 2023' });
+  it('carries the next offset and passage keys within 100 characters', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => passageKey({ id: `doc#p${i}`, text: 'x' }));
+    const id = moreCustomId(3, keys);
+    expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+    expect(parseMoreCustomId(id)).toEqual({ offset: 3, keys: keys.slice(0, MORE_KEYS) });
   });
 
-  it('drops a question too long for 100 characters, to be read from the message', () => {
-    const id = moreCustomId(6, 'q'.repeat(300));
-    expect(id).toBe('more:6');
-    expect(parseMoreCustomId(id)).toEqual({ offset: 6 });
+  it('refuses a custom_id of the old shape, with the question in it', () => {
+    expect(parseMoreCustomId('more:3:GDP of Guangdong')).toBeUndefined();
+    expect(parseMoreCustomId('more:6')).toBeUndefined();
   });
 });

@@ -40,8 +40,8 @@ describe('/ask', () => {
     expect(first.title).toContain('Guangdong');
     expect(first.description).toContain('75,000');
     expect(first.description).toContain('**enterprises**');
-    expect(first.description).toMatch(/-# PR Newswire · 2024-02-20 · ¶3/);
-    expect(first.fields.map((f: Json) => f.value)).toContain('**more than 75,000**');
+    expect(first.footer.text).toBe('PR Newswire · 2024-02-20 · ¶3');
+    expect(first.fields.map((f: Json) => f.value)).toContain('**more than 75,000 enterprises**');
     expect(buttonsOf(callback.data).map((b) => b.label)).toEqual([SHARE_LABEL, 'More', 'Cite']);
   });
 
@@ -92,10 +92,13 @@ describe('/ask', () => {
       data: { choices: Json[] };
     };
     expect(callback.type).toBe(8);
-    expect(callback.data.choices.length).toBeGreaterThan(1);
+    expect(callback.data.choices.length).toBeGreaterThan(0);
     expect(callback.data.choices.length).toBeLessThanOrEqual(25);
-    expect(callback.data.choices[0]).toEqual({ name: 'high-te', value: 'high-te' });
-    expect(callback.data.choices.some((c) => /high-tech/i.test(c.name))).toBe(true);
+    expect(callback.data.choices).toContainEqual({
+      name: 'How many high-tech enterprises?',
+      value: 'How many high-tech enterprises?',
+    });
+    expect(callback.data.choices.every((c) => /high-te/i.test(c.name))).toBe(true);
   });
 });
 
@@ -105,7 +108,10 @@ describe('/figure', () => {
     expect(callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const [embed] = callback.data.embeds;
     expect(embed.description).toMatch(/^\*\*(broken through )?13 trillion yuan\*\*/);
-    expect(embed.description).toContain('¶3');
+    expect(embed.footer.text).toContain('¶3');
+    expect(buttonsOf(callback.data).map((b) => b.custom_id)).toContainEqual(
+      expect.stringMatching(/^cite:[\w-]{7}$/),
+    );
   });
 
   it('autocompletes figure labels', async () => {
@@ -171,7 +177,7 @@ describe('answer buttons', () => {
   it('More replaces the answer with the next passages', async () => {
     const { message, callback } = await privateAnswer();
     const more = buttonsOf(callback.data).find((b) => b.label === 'More');
-    expect(more?.custom_id).toBe('more:3:Guangdong high-tech enterprises');
+    expect(more?.custom_id).toMatch(/^more:3:([\w-]{7})+$/);
     const click = bot.fake.createInteraction({
       type: 3,
       data: { custom_id: more?.custom_id, component_type: 2 },
@@ -184,10 +190,11 @@ describe('answer buttons', () => {
   });
 
   it('Cite gives a plain-text citation to paste', async () => {
-    const { message } = await privateAnswer();
+    const { message, callback } = await privateAnswer();
+    const cite = buttonsOf(callback.data).find((b) => b.label === 'Cite');
     const click = bot.fake.createInteraction({
       type: 3,
-      data: { custom_id: 'cite', component_type: 2 },
+      data: { custom_id: cite?.custom_id, component_type: 2 },
       message,
     });
     const cited = (await click.waitForCallback()) as unknown as { data: Json };

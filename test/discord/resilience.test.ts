@@ -87,9 +87,14 @@ describe('slow answers', () => {
 
   it('defers a More click as an update of the message', async () => {
     bot = await startBot({ deferAfterMs: 0 });
+    const asked = ask(bot, 'Guangdong high-tech enterprises');
+    await asked.waitForEdit();
+    const more = ((asked.edits[0]?.components ?? []) as Json[])
+      .flatMap((row) => row.components as Json[])
+      .find((button) => button.label === 'More');
     const handle = bot.fake.createInteraction({
       type: 3,
-      data: { custom_id: 'more:3:Guangdong high-tech enterprises', component_type: 2 },
+      data: { custom_id: more?.custom_id, component_type: 2 },
     });
     expect(await handle.waitForCallback()).toMatchObject({ type: 6 });
     const edit = (await handle.waitForEdit()) as unknown as Json;

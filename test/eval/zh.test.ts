@@ -26,9 +26,11 @@ interface CorpusDoc {
   paragraphs: string[];
 }
 
-const RELEASE_ID = 'guangdong-first-conference-of-spring-2024.zh';
+const RELEASE_FILE = 'guangdong-first-conference-of-spring-2024.zh';
+/** Document ids are file names with every run of other characters than letters and digits as one `-`. */
+const RELEASE_ID = 'guangdong-first-conference-of-spring-2024-zh';
 const corpusDir = fileURLToPath(new URL('../fixtures/zh-corpus/', import.meta.url));
-const releaseFile = fileURLToPath(new URL(`../../knowledge/${RELEASE_ID}.md`, import.meta.url));
+const releaseFile = fileURLToPath(new URL(`../../knowledge/${RELEASE_FILE}.md`, import.meta.url));
 const questionsFile = fileURLToPath(new URL('./zh.json', import.meta.url));
 
 /** Chinese characters (Han script), the measure of a passage's length. */
@@ -47,7 +49,7 @@ function loadCorpus(): Map<string, CorpusDoc> {
       .split(/\n[ \t]*\n/)
       .map((p) => p.trim())
       .filter((p) => p.length > 0);
-    const id = file.replace(/\.md$/, '');
+    const id = file.replace(/\.md$/, '').replace(/\./g, '-');
     docs.set(id, { id, raw, data: parsed.data, paragraphs });
   }
   return docs;
@@ -125,10 +127,10 @@ describe('Chinese eval questions', () => {
 
   it('name the document when several documents report the same metric', () => {
     const names: Record<string, RegExp> = {
-      'guangdong-first-conference-of-spring-2024.zh': /广东/,
-      'yunzhou-spring-conference-2024.zh': /云洲/,
-      'haicheng-science-report-2023.zh': /海澄/,
-      'nanling-new-energy-2023-results.zh': /南岭/,
+      'guangdong-first-conference-of-spring-2024-zh': /广东/,
+      'yunzhou-spring-conference-2024-zh': /云洲/,
+      'haicheng-science-report-2023-zh': /海澄/,
+      'nanling-new-energy-2023-results-zh': /南岭/,
     };
     for (const q of answered.filter((question) => question.kind === 'disambiguation')) {
       expect(q.question, q.id).toMatch(names[q.expect.docId] ?? /^$/);

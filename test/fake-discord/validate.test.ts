@@ -1,4 +1,4 @@
-/** Unit tests of the fake Discord's validators, and freshness of the committed OpenAPI subset. */
+/** Unit tests of the fake Discord's validators and of the committed OpenAPI subset. */
 import { readFileSync } from 'node:fs';
 import {
   ActionRowBuilder,

@@ -63,6 +63,47 @@ const piece = fc.oneof(
     '’s ',
     '(',
     ')',
+    '10–15% ',
+    'between ',
+    ' and ',
+    'Q3 ',
+    'FY2024 ',
+    'first half of ',
+    '2023–24 ',
+    'district ',
+    'Route ',
+    'up from ',
+    'compared with ',
+    'a year earlier ',
+    '(2018: ',
+    '广东',
+    '地区生产总值',
+    '突破',
+    '万亿元',
+    '万家',
+    '亿美元',
+    '多家',
+    '百分之',
+    '五点二',
+    '十三',
+    '三百五十',
+    '１３',
+    '连续',
+    '年',
+    '月',
+    '日',
+    '第一',
+    '居全国首位',
+    '周年',
+    '同比增长',
+    '上半年',
+    '第三季度',
+    '个百分点',
+    '倍',
+    '。',
+    '，',
+    '；',
+    '、',
   ),
   fc.integer({ min: 0, max: 99_999_999 }).map((n) => `${n.toLocaleString('en-US')} `),
   fc.integer({ min: 1900, max: 2100 }).map((n) => `${n} `),
@@ -136,5 +177,19 @@ describe('extraction properties', () => {
     // Quadratic label scans took minutes here; the bounded scans take about a second.
     expect(locateFigures('1 '.repeat(20_000))).toHaveLength(20_000);
     expect(locateFigures(`${'a.b-c_d'.repeat(5_000)}@`)).toEqual([]);
+    expect(locateFigures('增长1万家'.repeat(20_000))).toHaveLength(20_000);
   }, 30_000);
+});
+
+describe('canonical numbers properties', () => {
+  it('canonicalises to a fixed point in one call, on prose-like text in both languages', async () => {
+    const { canonicalizeNumbers } = await import('../../src/figures/numbers.js');
+    fc.assert(
+      fc.property(prose, (text) => {
+        const once = canonicalizeNumbers(text);
+        expect(canonicalizeNumbers(once)).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

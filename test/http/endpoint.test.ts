@@ -298,7 +298,7 @@ describe('buttons', () => {
   it('More replaces the answer in place (type 7) with the next passages', async () => {
     const more = buttonsOf(answer).find((button) => button.custom_id.startsWith('more:'));
     expect(more, 'the answer offers More').toBeDefined();
-    const sent = await send(buttonClick(more?.custom_id ?? 'more:3', answerMessage));
+    const sent = await send(buttonClick(more?.custom_id ?? 'more:', answerMessage));
     expect(sent.body.type).toBe(7);
     expect(sent.body.data?.embeds?.length).toBeGreaterThan(0);
     expect(sent.body.data?.embeds).not.toEqual(answer.body.data?.embeds);
@@ -306,17 +306,19 @@ describe('buttons', () => {
   });
 
   it('Cite answers only the user with a citation to paste', async () => {
-    const sent = await send(buttonClick('cite', answerMessage));
+    const cite = buttonsOf(answer).find((button) => button.custom_id.startsWith('cite:'));
+    const sent = await send(buttonClick(cite?.custom_id ?? 'cite', answerMessage));
     expect(sent.body.type).toBe(4);
     expect(ephemeral(sent)).toBe(true);
     expect(sent.body.data?.content).toContain('```');
     expect(sent.body.data?.content).toContain('PR Newswire');
   });
 
-  it('an unknown button gets a polite ephemeral reply', async () => {
+  it('an unknown button says it has expired, to the user only', async () => {
     const sent = await send(buttonClick('launch:missiles', answerMessage));
     expect(sent.body.type).toBe(4);
     expect(ephemeral(sent)).toBe(true);
+    expect(sent.body.data?.content).toBe('This button has expired: ask again with `/ask`.');
   });
 });
 

@@ -141,8 +141,8 @@ export function messageMenu(message: Json, name = 'Find in factdesk'): Json {
   });
 }
 
-export function buttonClick(customId: string, message: Json): Json {
-  return interaction(3, { data: { custom_id: customId, component_type: 2 }, message });
+export function buttonClick(customId: string, message: Json, user?: { id: string; name?: string }): Json {
+  return interaction(3, { data: { custom_id: customId, component_type: 2 }, message }, user);
 }
 
 export interface Sent {

@@ -134,7 +134,11 @@ describe('loadDocuments', () => {
     });
     const { documents, problems } = await loadDocuments(dir);
     expect(documents.map((d) => d.id)).toEqual(['good', 'also-good']);
-    expect(problems.map((p) => `${p.file}:${p.field}`)).toEqual(['binary.txt:encoding', 'no-title.md:title']);
+    expect(problems.map((p) => `${p.file}:${p.field}`)).toEqual([
+      'binary.txt:encoding',
+      'no-title.md:title',
+      'notes.json:type',
+    ]);
   });
 
   it('reports two documents with the same id and keeps the first', async () => {
@@ -149,7 +153,7 @@ describe('loadDocuments', () => {
   it('fails with a named error when the folder does not exist', async () => {
     await expect(loadDocuments('/nonexistent/factdesk')).rejects.toThrow(KnowledgeFolderError);
     await expect(loadDocuments('/nonexistent/factdesk')).rejects.toThrow(
-      'The knowledge folder /nonexistent/factdesk does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of .md or .txt documents.',
+      'The knowledge folder /nonexistent/factdesk does not exist or is not a folder. Set KNOWLEDGE_DIR to a folder of documents (.md .markdown .txt .pdf .docx .html .htm .csv).',
     );
   });
 });

@@ -34,8 +34,53 @@ describe('loadConfig', () => {
       expect(message).toContain(
         'LOG_LEVEL: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
       );
-      expect(message).toContain('PORT: PORT must be a number');
+      expect(message).toContain('PORT: PORT must be a whole number from 0 to 65535, e.g. PORT=3000');
+      // One line per variable, nothing else.
+      expect(message.split('\n')).toHaveLength(3);
     }
+  });
+
+  it.each([
+    [
+      { RATE_LIMIT_MAX: 'abc' },
+      'RATE_LIMIT_MAX: RATE_LIMIT_MAX must be a whole number of at least 1, e.g. RATE_LIMIT_MAX=5',
+    ],
+    [
+      { RATE_LIMIT_WINDOW_SECONDS: '-5' },
+      'RATE_LIMIT_WINDOW_SECONDS: RATE_LIMIT_WINDOW_SECONDS must be a number of seconds above 0, e.g. RATE_LIMIT_WINDOW_SECONDS=10',
+    ],
+    [{ PORT: '-1' }, 'PORT: PORT must be a whole number from 0 to 65535, e.g. PORT=3000'],
+    [{ PORT: '70000' }, 'PORT: PORT must be a whole number from 0 to 65535, e.g. PORT=3000'],
+    [
+      { METRICS_PORT: 'x' },
+      'METRICS_PORT: METRICS_PORT must be a port number from 1 to 65535, e.g. METRICS_PORT=9464',
+    ],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT: LOG_FORMAT must be json or pretty'],
+  ])('explains %o in one line naming the variable and the fix', (env, expected) => {
+    let message = '';
+    try {
+      load(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.startsWith(expected)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('accepts LOG_LEVEL and LOG_FORMAT in any case', () => {
+    expect(load({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'JSON' })).toMatchObject({
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'json',
+    });
+  });
+
+  it('reads numbers as numbers, defaults included', () => {
+    expect(load({ RATE_LIMIT_WINDOW_SECONDS: '0.5', METRICS_PORT: '9464' })).toMatchObject({
+      PORT: 3000,
+      RATE_LIMIT_MAX: 5,
+      RATE_LIMIT_WINDOW_SECONDS: 0.5,
+      METRICS_PORT: 9464,
+    });
   });
 
   it('requires the application id with a token', () => {

@@ -14,6 +14,13 @@ describe('tokenize', () => {
 
   it('keeps superlatives that carry meaning and drops chat fillers', () => {
     expect(tokenize('the biggest province')).toContain('biggest');
-    expect(tokenize('hey tell me how big')).toEqual([]);
+    expect(tokenize('hey tell me how')).toEqual([]);
+  });
+
+  it('splits Chinese into words and reads Latin words and digits inside it as English', () => {
+    const terms = tokenize('广东2023年GDP是多少');
+    expect(terms).toEqual(expect.arrayContaining(['广东', '2023', 'gdp']));
+    expect(terms).not.toContain('是');
+    expect(tokenize('GDP of Guangdong')).toEqual(expect.arrayContaining(['gdp', 'guangdong']));
   });
 });

@@ -2,6 +2,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIMessage,
+  ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionType,
 } from 'discord-api-types/v10';
@@ -34,6 +35,42 @@ function focusedOption(options: readonly Option[] | undefined): { name: string; 
   return undefined;
 }
 
+/** The subcommand named in the options, if any. */
+function subcommandOf(options: readonly Option[] | undefined): string | undefined {
+  for (const option of options ?? []) {
+    if (option.type === ApplicationCommandOptionType.Subcommand) return option.name;
+    if (option.type === ApplicationCommandOptionType.SubcommandGroup)
+      return subcommandOf(option.options as Option[]);
+  }
+  return undefined;
+}
+
+/** Subcommand, attachments and member permissions, as the gateway adapter reads them. */
+function extrasOf(raw: APIInteraction, options: readonly Option[] | undefined): Partial<Invocation> {
+  const subcommand = subcommandOf(options);
+  const resolved =
+    raw.type === InteractionType.ApplicationCommand && raw.data.type === ApplicationCommandType.ChatInput
+      ? raw.data.resolved?.attachments
+      : undefined;
+  const attachments = resolved
+    ? Object.fromEntries(
+        Object.entries(resolved).map(([id, a]) => [
+          id,
+          {
+            url: a.url,
+            filename: a.filename,
+            size: a.size,
+            ...(a.content_type ? { contentType: a.content_type } : {}),
+          },
+        ]),
+      )
+    : undefined;
+  return {
+    ...(subcommand ? { subcommand } : {}),
+    ...(attachments ? { attachments } : {}),
+  };
+}
+
 function messageOf(message: APIMessage): NonNullable<Invocation['message']> {
   return { id: message.id, content: message.content ?? '', embeds: message.embeds ?? [] };
 }
@@ -49,6 +86,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
   const user = { id: author.id, name: author.global_name ?? author.username };
   const channelId = raw.channel?.id ?? raw.channel_id;
   const where = {
+    ...(raw.member?.permissions ? { permissions: raw.member.permissions } : {}),
     ...(channelId ? { channelId } : {}),
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
     // The user's client language: replies follow it.
@@ -71,7 +109,8 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         };
       }
       const options = data.type === ApplicationCommandType.ChatInput ? readOptions(data.options) : {};
-      return { kind: 'command', name: data.name, options, user, ...where };
+      const list = data.type === ApplicationCommandType.ChatInput ? data.options : undefined;
+      return { kind: 'command', name: data.name, options, user, ...where, ...extrasOf(raw, list) };
     }
     case InteractionType.ApplicationCommandAutocomplete: {
       const focused = focusedOption(raw.data.options) ?? { name: '', value: '' };
@@ -82,6 +121,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         focused,
         user,
         ...where,
+        ...extrasOf(raw, raw.data.options),
       };
     }
     case InteractionType.MessageComponent: {

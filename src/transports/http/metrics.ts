@@ -15,6 +15,7 @@ export type InteractionLabel =
 export type Outcome =
   | 'inline'
   | 'deferred'
+  | 'rate_limited'
   | 'unsupported'
   | 'unauthorized'
   | 'too_large'

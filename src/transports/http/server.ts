@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST, Routes } from 'discord.js';
@@ -8,22 +9,15 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import {
-  dispatch,
-  newErrorId,
-  replyWithin,
-  willBeEphemeral,
-  willUpdateMessage,
-} from '../../../commands/dispatch.js';
+import { newErrorId } from '../../../commands/dispatch.js';
 import { t } from '../../../commands/i18n/index.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
-import type { Invocation } from '../../../commands/types.js';
 import { registerInsightsMetrics } from '../../insights/metrics.js';
 import type { App } from '../../runtime/app.js';
 import { ConfigError } from '../../runtime/config.js';
-import { DEFER_AFTER_MS } from '../gateway.js';
+import { answerInteraction, DEFER_AFTER_MS, type Responder, type ResponseOutcome } from '../respond.js';
 import { invocationFromInteraction } from './invocation.js';
 import { createMetrics, type HttpMetrics, type InteractionLabel, type Outcome } from './metrics.js';
 import { createVerifier, type Verifier } from './verify.js';
@@ -42,8 +36,8 @@ export interface HttpServerOptions {
   /** Discord's public key, 64 hex characters (default: `DISCORD_PUBLIC_KEY` from the config). */
   publicKey?: string;
   /**
-   * How long a handler may run before the endpoint defers and finishes by webhook (default: the
-   * gateway's {@link DEFER_AFTER_MS}). 0 always defers.
+   * How long a handler may run before the endpoint defers and finishes by webhook (default
+   * {@link DEFER_AFTER_MS}, as on the gateway). 0 always defers.
    */
   deferAfterMs?: number;
   /** Discord's API base without version (default: `DISCORD_API_URL`, else discord.com). */
@@ -58,6 +52,10 @@ export interface HttpServerOptions {
   shutdownTimeoutMs?: number;
   /** Process metrics (CPU, memory, event loop) in `/metrics` (default true). */
   defaultMetrics?: boolean;
+  /** A port of its own for `/metrics` (default: `METRICS_PORT`; unset serves it on `port`). 0 picks a free one. */
+  metricsPort?: number;
+  /** A bearer token `/metrics` requires (default: `METRICS_TOKEN`). */
+  metricsToken?: string;
   /** The clock for the replay window (tests). */
   now?: () => number;
 }
@@ -65,6 +63,8 @@ export interface HttpServerOptions {
 export interface HttpServer {
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /** Where `/metrics` is served: `url`, or its own port with `METRICS_PORT`. */
+  metricsUrl: string;
   server: Server;
   metrics: HttpMetrics;
   /**
@@ -120,6 +120,13 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too_larg
   });
 }
 
+/** Whether an `Authorization` header carries the bearer token, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7).trim() : '');
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
 function interactionLabel(type: unknown): InteractionLabel {
   switch (type) {
     case InteractionType.Ping:
@@ -148,7 +155,7 @@ function politeResponse(content: string): APIInteractionResponse {
   return { type: InteractionResponseType.ChannelMessageWithSource, data: politeData(content) };
 }
 
-function withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
+function _withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
   const { flags: _flags, ...rest } = data;
   return rest;
 }
@@ -156,21 +163,6 @@ function withoutFlags(data: MessageData): Omit<MessageData, 'flags'> {
 /** The user's language of a raw interaction, when it says (a PING has none). */
 function localeOf(raw: APIInteraction): string | undefined {
   return 'locale' in raw ? raw.locale : undefined;
-}
-
-/** The inline response to a finished reply: a message (4), an update of the button's message (7) or choices (8). */
-export function responseOf(reply: Reply, invocation: Invocation): APIInteractionResponse {
-  if (invocation.kind === 'autocomplete') {
-    // Discord accepts only choices here (an unknown command gets none).
-    const choices = reply.kind === 'choices' ? reply.choices : [];
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } };
-  }
-  if (reply.kind === 'choices') return politeResponse(t(invocation.locale, 'http.nothing'));
-  if (reply.kind === 'modal') return { type: InteractionResponseType.Modal, data: reply.modal };
-  if (reply.kind === 'update' && invocation.kind === 'button') {
-    return { type: InteractionResponseType.UpdateMessage, data: withoutFlags(reply.data) };
-  }
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: reply.data };
 }
 
 function baseUrl(server: Server): string {
@@ -210,6 +202,8 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     api: options.apiUrl ?? app.config.DISCORD_API_URL ?? DEFAULT_API_URL,
   });
   const { logger } = app;
+  const metricsPort = options.metricsPort ?? app.config.METRICS_PORT;
+  const metricsToken = options.metricsToken ?? app.config.METRICS_TOKEN;
 
   /** Answers still owed by webhook after a deferral; `close()` waits for them. */
   const owed = new Set<Promise<void>>();
@@ -219,46 +213,62 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     if (reply.meta?.answered !== undefined) metrics.questions.inc({ answered: String(reply.meta.answered) });
   }
 
-  /**
-   * Sends the answer of a deferred interaction, once the deferral has gone out: an edit of the
-   * deferral, or a follow-up message.
-   */
-  async function finishDeferred(
-    raw: APIInteraction,
-    invocation: Invocation,
-    pending: Promise<Reply>,
-    asUpdate: boolean,
-    deferralSent: Promise<void>,
-  ) {
-    const [reply] = await Promise.all([pending, deferralSent]);
-    countQuestion(reply);
-    const data =
-      reply.kind === 'choices' || reply.kind === 'modal'
-        ? politeData(t(invocation.locale, 'http.nothing'))
-        : reply.data;
-    try {
-      if (asUpdate && reply.kind !== 'update') {
-        // The button's message stays as it was; the reply is a new (possibly ephemeral) message.
-        await rest.post(Routes.webhook(raw.application_id, raw.token), { body: data, auth: false });
-      } else {
-        await rest.patch(Routes.webhookMessage(raw.application_id, raw.token), {
-          body: withoutFlags(data),
-          auth: false,
-        });
-      }
-      metrics.followUps.inc({ outcome: 'ok' });
-    } catch (error) {
-      metrics.followUps.inc({ outcome: 'failed' });
-      logger.error(
-        { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },
-        'sending a deferred answer to Discord failed',
-      );
-    }
-  }
-
   function owe(task: Promise<void>): void {
     const tracked = task.finally(() => owed.delete(tracked));
     owed.add(tracked);
+  }
+
+  /**
+   * The endpoint's {@link Responder}: the first response becomes the HTTP response body; what
+   * comes after a deferral goes by webhook once that body has been sent (the interaction token
+   * authorises it).
+   */
+  function httpResponder(
+    raw: APIInteraction,
+    respondWith: (body: APIInteractionResponse) => void,
+    responseSent: Promise<void>,
+  ): Responder {
+    const original = Routes.webhookMessage(raw.application_id, raw.token);
+    const later = async (send: () => Promise<unknown>) => {
+      await responseSent;
+      try {
+        await send();
+        metrics.followUps.inc({ outcome: 'ok' });
+      } catch (error) {
+        metrics.followUps.inc({ outcome: 'failed' });
+        throw error;
+      }
+    };
+    return {
+      async choices(choices) {
+        respondWith({
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices },
+        });
+      },
+      async reply(data) {
+        respondWith({ type: InteractionResponseType.ChannelMessageWithSource, data });
+      },
+      async modal(data) {
+        respondWith({ type: InteractionResponseType.Modal, data });
+      },
+      async update(data) {
+        respondWith({ type: InteractionResponseType.UpdateMessage, data });
+      },
+      async deferReply(ephemeral) {
+        respondWith({
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          ...(ephemeral ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+        });
+      },
+      async deferUpdate() {
+        respondWith({ type: InteractionResponseType.DeferredMessageUpdate });
+      },
+      editOriginal: (data) => later(() => rest.patch(original, { body: data, auth: false })),
+      deleteOriginal: () => later(() => rest.delete(original, { auth: false })),
+      followUp: (data) =>
+        later(() => rest.post(Routes.webhook(raw.application_id, raw.token), { body: data, auth: false })),
+    };
   }
 
   /** Works out the response to one verified interaction; may leave an answer owed by webhook. */
@@ -275,27 +285,30 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
         outcome: 'unsupported',
       };
     }
-    const pending = dispatch(invocation, app.deps);
-    if (invocation.kind === 'autocomplete') {
-      // Autocomplete cannot be deferred; its handlers are synchronous lookups.
-      return { body: responseOf(await pending, invocation), outcome: 'inline' };
-    }
-    const first = await replyWithin(invocation, pending, deferAfterMs);
-    if (first) {
-      countQuestion(first);
-      return { body: responseOf(first, invocation), outcome: 'inline' };
-    }
-    const asUpdate = willUpdateMessage(invocation);
-    owe(finishDeferred(raw, invocation, pending, asUpdate, responseSent));
-    if (asUpdate)
-      return { body: { type: InteractionResponseType.DeferredMessageUpdate }, outcome: 'deferred' };
-    return {
-      body: {
-        type: InteractionResponseType.DeferredChannelMessageWithSource,
-        ...(willBeEphemeral(invocation) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    let respondWith: (body: APIInteractionResponse) => void = () => {};
+    const first = new Promise<APIInteractionResponse>((resolve) => {
+      respondWith = resolve;
+    });
+    let outcome: ResponseOutcome = 'inline';
+    const task = answerInteraction(invocation, app, httpResponder(raw, respondWith, responseSent), {
+      deferAfterMs,
+      onOutcome: (how) => {
+        outcome = how;
       },
-      outcome: 'deferred',
-    };
+      onReply: countQuestion,
+    });
+    owe(
+      task.then(
+        () => {},
+        (error: unknown) =>
+          logger.error(
+            { err: error, errorId: newErrorId(), command: invocation.name, kind: invocation.kind },
+            'sending a deferred answer to Discord failed',
+          ),
+      ),
+    );
+    const body = await Promise.race([first, task.then(() => first)]);
+    return { body, outcome };
   }
 
   async function interactions(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
@@ -362,16 +375,24 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
           ? sendJson(res, 503, { status: 'shutting-down', ...counts })
           : sendJson(res, 200, { status: 'ok', ...counts });
       }
-      case '/metrics': {
-        if (!readOnly) return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': metrics.registry.contentType });
-        res.end(text);
-        return;
-      }
+      case '/metrics':
+        // With METRICS_PORT, metrics are served there only.
+        if (metricsPort !== undefined) return sendJson(res, 404, { error: 'not found' });
+        return serveMetrics(req, res);
       default:
         return sendJson(res, 404, { error: 'not found' });
     }
+  }
+
+  /** `GET /metrics`, behind `METRICS_TOKEN` when it is set. */
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+    if (metricsToken && !bearerMatches(req.headers.authorization, metricsToken))
+      return sendJson(res, 401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer' });
+    const text = await metrics.registry.metrics();
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': metrics.registry.contentType });
+    res.end(text);
   }
 
   /** Responses not yet finished: on close they are told to end their keep-alive connection. */
@@ -398,6 +419,26 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
     });
   });
   const url = baseUrl(server);
+  let metricsServer: Server | undefined;
+  if (metricsPort !== undefined) {
+    const separate = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      if (path !== '/metrics') return sendJson(res, 404, { error: 'not found' });
+      serveMetrics(req, res).catch((error: unknown) => {
+        logger.error({ err: error, errorId: newErrorId() }, 'metrics request failed');
+        sendJson(res, 500, { error: 'internal error' });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      separate.once('error', reject);
+      separate.listen(metricsPort, options.host ?? app.config.HOST, () => {
+        separate.off('error', reject);
+        resolve();
+      });
+    });
+    metricsServer = separate;
+  }
+  const metricsUrl = metricsServer ? baseUrl(metricsServer) : url;
 
   function close(): Promise<void> {
     closing ??= (async () => {
@@ -419,11 +460,18 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
       })();
       await Promise.race([drained, deadline]);
       clearTimeout(force);
+      if (metricsServer) {
+        const closingMetrics = metricsServer;
+        await new Promise<void>((resolve) => {
+          closingMetrics.close(() => resolve());
+          closingMetrics.closeAllConnections();
+        });
+      }
       rest.clearHandlerSweeper();
       rest.clearHashSweeper();
     })();
     return closing;
   }
 
-  return { url, server, metrics, close };
+  return { url, metricsUrl, server, metrics, close };
 }

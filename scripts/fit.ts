@@ -1,0 +1,240 @@
+/**
+ * `npm run fit`: fits the ranking model's weights on the development sets and writes them to
+ * `src/search/model.json`.
+ *
+ * 1. Every development question is asked with the current BM25 parameters and field boosts; the
+ *    features of MiniSearch's best candidates are recorded, each labelled by whether it answers.
+ * 2. The ranking weights are fitted by a pairwise logistic ranker (each answering candidate
+ *    against each other candidate of its question), scored by 5-fold cross-validation.
+ * 3. The answer model (is the best candidate an answer?) is a logistic regression over the best
+ *    candidate's features, fitted on answerable questions against off-topic ones; its threshold is
+ *    the highest that wrongly declines at most `MAX_WRONG_DECLINES` of the answerable questions.
+ *
+ * Usage: npm run fit [-- --dry-run]
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { rankPassages } from '../src/answer/rank.js';
+import type { Language } from '../src/lexicon/lexicon.js';
+import { languageOf } from '../src/search/analyzer.js';
+import {
+  ANSWER_FEATURES,
+  DEFAULT_MODEL,
+  RANK_FEATURES,
+  type RankingModel,
+  RankingModelSchema,
+  sigmoid,
+} from '../src/search/model.js';
+import { hasDevSets, ROOT } from '../test/eval/datasets.js';
+import { developmentSets } from '../test/eval/dev-sets.js';
+
+/** The most answerable questions the threshold may decline, on the development sets. */
+const MAX_WRONG_DECLINES = 0.02;
+/** L2 regularisation of both models. */
+const L2 = 1e-3;
+const FOLDS = 5;
+
+interface Row {
+  set: string;
+  language: Language;
+  answerable: boolean;
+  /** Per candidate: ranking features, answer features, whether it answers. */
+  candidates: { x: number[]; a: number[]; y: boolean }[];
+}
+
+if (!hasDevSets()) {
+  console.error('npm run fit needs the development sets in ../shared/qa (tatqa-test, cmrc2018-dev).');
+  process.exit(2);
+}
+
+const started = Date.now();
+const rows: Row[] = [];
+for (const set of developmentSets()) {
+  for (const q of set.questions) {
+    const kb = await (q.knowledge ?? set.knowledge)();
+    const { hits } = rankPassages(kb, q.question, { limit: DEFAULT_MODEL.pool });
+    // MiniSearch's order, not the current model's: the features do not depend on the weights.
+    hits.sort((a, b) => b.features.bm25 - a.features.bm25);
+    rows.push({
+      set: set.name,
+      language: languageOf(q.question),
+      answerable: q.answers !== undefined,
+      candidates: hits.map((hit) => {
+        const passage = kb.passagesById.get(hit.passageId);
+        return {
+          x: RANK_FEATURES.map((name) => hit.features[name]),
+          a: ANSWER_FEATURES.map((name) => hit.answerFeatures[name]),
+          y: passage !== undefined && q.answers?.(passage) === true,
+        };
+      }),
+    });
+  }
+  console.error(
+    `${set.name}: ${set.questions.length} questions (${Math.round((Date.now() - started) / 1000)} s)`,
+  );
+}
+
+const dot = (w: readonly number[], x: readonly number[]) => x.reduce((sum, v, i) => sum + v * (w[i] ?? 0), 0);
+
+/** Pairwise logistic ranker by full-batch gradient descent; questions weigh so that each set counts alike. */
+function fitRanker(train: Row[]): number[] {
+  const perSet = new Map<string, number>();
+  for (const row of train) perSet.set(row.set, (perSet.get(row.set) ?? 0) + 1);
+  const dim = RANK_FEATURES.length;
+  const diffs: number[] = [];
+  const weights: number[] = [];
+  for (const row of train) {
+    const pos = row.candidates.filter((c) => c.y);
+    const neg = row.candidates.filter((c) => !c.y);
+    if (pos.length === 0 || neg.length === 0) continue;
+    const weight = 1 / ((perSet.get(row.set) ?? 1) * pos.length * neg.length);
+    for (const p of pos)
+      for (const n of neg) {
+        for (let i = 0; i < dim; i++) diffs.push((p.x[i] ?? 0) - (n.x[i] ?? 0));
+        weights.push(weight);
+      }
+  }
+  const d = Float64Array.from(diffs);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const pw = Float64Array.from(weights, (w) => w / total);
+  const w = new Float64Array(dim);
+  const grad = new Float64Array(dim);
+  let rate = 10;
+  for (let epoch = 0; epoch < 300; epoch++) {
+    for (let i = 0; i < dim; i++) grad[i] = 2 * L2 * (w[i] ?? 0);
+    for (let k = 0; k < pw.length; k++) {
+      let z = 0;
+      for (let i = 0; i < dim; i++) z += (w[i] ?? 0) * (d[k * dim + i] ?? 0);
+      const g = -(1 - sigmoid(z)) * (pw[k] ?? 0);
+      for (let i = 0; i < dim; i++) grad[i] = (grad[i] ?? 0) + g * (d[k * dim + i] ?? 0);
+    }
+    for (let i = 0; i < dim; i++) w[i] = (w[i] ?? 0) - rate * (grad[i] ?? 0);
+    if (epoch % 100 === 99) rate /= 2;
+  }
+  return [...w];
+}
+
+function top(row: Row, w: readonly number[]) {
+  let best = row.candidates[0];
+  for (const c of row.candidates) if (best && dot(w, c.x) > dot(w, best.x)) best = c;
+  return best;
+}
+
+/** Logistic regression of answerable against off-topic, over the best candidate's answer features. */
+function fitAnswer(samples: { a: number[]; y: boolean; weight: number }[]): number[] {
+  const w = [0, ...ANSWER_FEATURES.map(() => 0)];
+  const total = samples.reduce((sum, s) => sum + s.weight, 0);
+  for (let epoch = 0; epoch < 1500; epoch++) {
+    const grad = w.map((v, i) => (i === 0 ? 0 : 2 * L2 * v));
+    for (const { a, y, weight } of samples) {
+      const x = [1, ...a];
+      const g = (sigmoid(dot(w, x)) - (y ? 1 : 0)) * (weight / total);
+      x.forEach((v, i) => {
+        grad[i] = (grad[i] ?? 0) + g * v;
+      });
+    }
+    w.forEach((_, i) => {
+      w[i] = (w[i] ?? 0) - 4 * (grad[i] ?? 0);
+    });
+  }
+  return w;
+}
+
+const folds = (_row: Row, i: number) => i % FOLDS;
+const answerable = rows.filter((row) => row.answerable);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+// Cross-validated ranking: each fold ranked by weights fitted on the other four.
+const cvTop = new Map<string, { n: number; hit: number; bm25: number }>();
+const cvRows = new Map<Row, number[]>();
+for (let k = 0; k < FOLDS; k++) {
+  const train = answerable.filter((row, i) => folds(row, i) !== k);
+  const w = fitRanker(train);
+  answerable.forEach((row, i) => {
+    if (folds(row, i) !== k) return;
+    cvRows.set(row, w);
+    const stat = cvTop.get(row.set) ?? { n: 0, hit: 0, bm25: 0 };
+    stat.n++;
+    if (top(row, w)?.y) stat.hit++;
+    if (row.candidates[0]?.y) stat.bm25++;
+    cvTop.set(row.set, stat);
+  });
+}
+const rankWeights = fitRanker(answerable);
+
+// The answer models, one per language, on the best candidate under the fitted ranking
+// (cross-validated ranking for answerable rows).
+const report: Record<string, string> = {};
+for (const [set, stat] of cvTop)
+  report[`${set}: top-1 (cross-validated) / MiniSearch order`] =
+    `${pct(stat.hit / stat.n)} / ${pct(stat.bm25 / stat.n)}`;
+const answerModels: Record<string, number[]> = {};
+const thresholds: Record<string, number> = {};
+for (const language of ['en', 'zh'] as const) {
+  const own = rows.filter((row) => row.language === language);
+  const perSetCount = new Map<string, number>();
+  for (const row of own) perSetCount.set(row.set, (perSetCount.get(row.set) ?? 0) + 1);
+  const samples = own.map((row) => ({
+    row,
+    a: top(row, cvRows.get(row) ?? rankWeights)?.a ?? ANSWER_FEATURES.map(() => 0),
+    y: row.answerable,
+    weight: 1 / (perSetCount.get(row.set) ?? 1),
+  }));
+  const cvProbability = new Map<(typeof samples)[number], number>();
+  for (let k = 0; k < FOLDS; k++) {
+    const w = fitAnswer(samples.filter((_, i) => i % FOLDS !== k));
+    samples.forEach((s, i) => {
+      if (i % FOLDS === k) cvProbability.set(s, sigmoid(dot(w, [1, ...s.a])));
+    });
+  }
+  answerModels[language] = fitAnswer(samples);
+  // The threshold: the highest that declines at most MAX_WRONG_DECLINES of the answerable
+  // questions of every set of this language (each set weighs alike, whatever its size).
+  let threshold = 1;
+  for (const set of new Set(samples.filter((s) => s.y).map((s) => s.row.set))) {
+    const p = samples
+      .filter((s) => s.y && s.row.set === set)
+      .map((s) => cvProbability.get(s) ?? 0)
+      .sort((a, b) => a - b);
+    threshold = Math.min(threshold, p[Math.floor(p.length * MAX_WRONG_DECLINES)] ?? 0.5);
+  }
+  thresholds[language] = threshold;
+  const declined = new Map<string, { n: number; declined: number }>();
+  for (const s of samples) {
+    const stat = declined.get(s.row.set) ?? { n: 0, declined: 0 };
+    stat.n++;
+    if ((cvProbability.get(s) ?? 0) < threshold) stat.declined++;
+    declined.set(s.row.set, stat);
+  }
+  for (const [set, stat] of declined)
+    report[`${set}: declined (cross-validated)`] = pct(stat.declined / stat.n);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const model: RankingModel = RankingModelSchema.parse({
+  ...DEFAULT_MODEL,
+  rank: Object.fromEntries(RANK_FEATURES.map((name, i) => [name, round(rankWeights[i] ?? 0)])),
+  answer: Object.fromEntries(
+    Object.entries(answerModels).map(([language, w]) => [
+      language,
+      {
+        bias: round(w[0] ?? 0),
+        ...Object.fromEntries(ANSWER_FEATURES.map((name, i) => [name, round(w[i + 1] ?? 0)])),
+      },
+    ]),
+  ),
+  threshold: Object.fromEntries(Object.entries(thresholds).map(([language, t]) => [language, round(t)])),
+  fitted: {
+    by: 'npm run fit',
+    data: [...new Set(rows.map((row) => row.set))],
+    questions: rows.length,
+    folds: FOLDS,
+    maxWrongDeclines: MAX_WRONG_DECLINES,
+    report,
+  },
+});
+console.log(JSON.stringify(model, null, 2));
+if (!process.argv.includes('--dry-run')) {
+  writeFileSync(path.join(ROOT, 'src/search/model.json'), `${JSON.stringify(model, null, 2)}\n`);
+  console.error('wrote src/search/model.json');
+}

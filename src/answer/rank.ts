@@ -1,0 +1,109 @@
+import type { KnowledgeBase } from '../knowledge-base.js';
+import type { Language } from '../lexicon/lexicon.js';
+import { languageOf } from '../search/analyzer.js';
+import {
+  ANSWER_FEATURES,
+  type AnswerFeature,
+  RANK_FEATURES,
+  type RankFeature,
+  sigmoid,
+} from '../search/model.js';
+import type { Candidate, PlannedQuery, QuestionWord } from '../search/search-index.js';
+import { figureFit } from './figure-analysis.js';
+import { type FigureIntent, figureIntent } from './intent.js';
+
+/** A passage ranked for a question: its features, its score, and whether it answers. */
+export interface PassageHit {
+  passageId: string;
+  /** The ranking model's score; comparable within one question only. */
+  score: number;
+  /** The answer model's probability that this passage answers the question (0–1). */
+  probability: number;
+  /** True when {@link PassageHit.probability} reaches the model's threshold. */
+  answers: boolean;
+  /** Share (0–1) of the question's weight the passage's own text matched. */
+  coverage: number;
+  matchedWords: string[];
+  matchedTerms: string[];
+  features: Record<RankFeature, number>;
+  answerFeatures: Record<AnswerFeature, number>;
+}
+
+/** A question's ranked passages, with what was read from the question. */
+export interface Ranking {
+  hits: PassageHit[];
+  planned: PlannedQuery;
+  intent: FigureIntent;
+  words: QuestionWord[];
+  /** The question's language, which picks the answer model. */
+  language: Language;
+}
+
+/** Feature families that can be switched off, for the ablation report (`npm run ablation`). */
+export interface RankingOptions {
+  limit?: number;
+  prefixLast?: boolean;
+  /** Features to leave out (their value set to 0), for the ablation report. */
+  without?: ReadonlySet<string>;
+}
+
+/** The features of the answer model, from a candidate's ranking features and the question. */
+export function answerFeaturesOf(candidate: Candidate, fit: number): Record<AnswerFeature, number> {
+  return {
+    coverage: candidate.features.coverage,
+    contextCoverage: candidate.features.contextCoverage,
+    absent: candidate.absent,
+    named: candidate.features.named,
+    proximity: candidate.features.proximity,
+    figureFit: fit,
+  };
+}
+
+/**
+ * Ranks the passages for a question: MiniSearch's candidates (see `SearchIndex.candidates`), each
+ * scored by the fitted linear model over its features, best first, and each given the answer
+ * model's probability that it answers.
+ *
+ * @example
+ * rankPassages(kb, 'How many high-tech enterprises does Guangdong have?').hits[0].passageId
+ * // → 'guangdong-first-conference-of-spring-2024#p3.2'
+ */
+export function rankPassages(kb: KnowledgeBase, question: string, options: RankingOptions = {}): Ranking {
+  const { index } = kb;
+  const model = index.model;
+  const { planned, candidates } = index.candidates(question, {
+    limit: options.limit ?? 0,
+    prefixLast: options.prefixLast ?? false,
+  });
+  const intent = figureIntent(question);
+  const words = index.questionWords(question, candidates[0]?.matchedTerms);
+  const off = options.without ?? new Set<string>();
+  const language = languageOf(question);
+  const answerModel = model.answer[language];
+  const threshold = model.threshold[language];
+  const hits = candidates.map((candidate): PassageHit => {
+    const fit = figureFit(kb.figuresByPassage.get(candidate.passageId) ?? [], intent, words);
+    const features: Record<RankFeature, number> = { ...candidate.features, figureFit: fit };
+    for (const name of off) if (name in features) features[name as RankFeature] = 0;
+    let score = 0;
+    for (const name of RANK_FEATURES) score += model.rank[name] * features[name];
+    const answerFeatures = answerFeaturesOf(candidate, features.figureFit);
+    for (const name of off) if (name in answerFeatures) answerFeatures[name as AnswerFeature] = 0;
+    let logit = answerModel.bias;
+    for (const name of ANSWER_FEATURES) logit += answerModel[name] * answerFeatures[name];
+    const probability = sigmoid(logit);
+    return {
+      passageId: candidate.passageId,
+      score,
+      probability,
+      answers: probability >= threshold,
+      coverage: candidate.features.coverage,
+      matchedWords: candidate.matchedWords,
+      matchedTerms: candidate.matchedTerms,
+      features,
+      answerFeatures,
+    };
+  });
+  hits.sort((a, b) => b.score - a.score);
+  return { hits, planned, intent, words, language };
+}
