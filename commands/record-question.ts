@@ -1,5 +1,5 @@
 import type { LoggedCommand } from '../src/insights/types.js';
-import { withFeedbackButtons } from './buttons/feedback.js';
+import { withFeedbackButtons } from './render/feedback.js';
 import type { Reply } from './reply/payload.js';
 import type { CommandContext, Invocation } from './types.js';
 

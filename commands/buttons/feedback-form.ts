@@ -1,8 +1,8 @@
 import { t } from '../i18n/index.js';
+import { COMMENT_INPUT, FEEDBACK, MAX_COMMENT_LENGTH, parseFeedbackCustomId } from '../render/feedback.js';
 import { notice } from '../reply/messages.js';
 import type { Reply } from '../reply/payload.js';
 import type { ButtonModule } from '../types.js';
-import { COMMENT_INPUT, FEEDBACK, MAX_COMMENT_LENGTH, parseFeedbackCustomId } from './feedback.js';
 
 /** The submitted "What was wrong?" form: the comment joins the 👎. */
 export const button: ButtonModule = {

@@ -1,8 +1,21 @@
 import type { Logger } from 'pino';
 import { PostgresDriver } from '../insights/postgres-driver.js';
-import type { KnowledgeHolder, LoadReport } from '../runtime/knowledge-holder.js';
 import { isDocumentFileName, syncDocuments } from './documents.js';
 import { PostgresSharedState, type SharedDocument } from './postgres-shared.js';
+
+/** The outcome of a reload, as the knowledge holder reports it. */
+export interface LoadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  figures: number;
+  problems: string[];
+}
+
+/** What reloads this replica's knowledge (the runtime's knowledge holder). */
+export interface Reloadable {
+  reload(): Promise<LoadReport>;
+}
 
 /** This replica's own limiter (commands' `RateLimiter`), used while the database is down. */
 export interface LocalLimiter {
@@ -60,7 +73,7 @@ export function openSharedState(url: string, logger: Logger): PostgresSharedStat
  */
 export async function shareState(
   state: PostgresSharedState,
-  options: { dir: string; knowledge: KnowledgeHolder; local: LocalLimiter; logger: Logger; pollMs?: number },
+  options: { dir: string; knowledge: Reloadable; local: LocalLimiter; logger: Logger; pollMs?: number },
 ): Promise<SharedState> {
   const { dir, knowledge, local, logger } = options;
   let failing = false;

@@ -72,7 +72,8 @@ export interface PostgresServer {
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(postgresUnavailable());
-  const dir = mkdtempSync(path.join(tmpdir(), 'factdesk-pg-'));
+  // As root the server runs as `postgres`, who must reach the folder: /tmp, not a private TMPDIR.
+  const dir = mkdtempSync(path.join(process.getuid?.() === 0 ? '/tmp' : tmpdir(), 'factdesk-pg-'));
   const data = path.join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
