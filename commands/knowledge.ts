@@ -8,10 +8,10 @@ import {
 import { AddDocumentError, addDocument, removeDocument } from '../src/knowledge/add.js';
 import { count } from '../src/text/count.js';
 import { localizations, type MessageKey, t } from './i18n/index.js';
+import { sourcesReply } from './render/sources.js';
 import { escapeText } from './render/text.js';
 import { LIMITS } from './reply/limits.js';
 import { notice } from './reply/messages.js';
-import { command as sources } from './sources.js';
 import type { CommandContext, CommandModule, Invocation } from './types.js';
 
 /** A localised name and description from the catalog, for a command or an option. */
@@ -129,7 +129,7 @@ export const command: CommandModule = {
   ephemeral: () => true,
   slow: true,
   async execute(invocation, context) {
-    if (invocation.subcommand === 'list') return sources.execute(invocation, context);
+    if (invocation.subcommand === 'list') return sourcesReply(context.knowledge(), invocation.locale);
     // default_member_permissions can be changed by a server's admins: check here too.
     if (!canManage(invocation))
       return notice('You need the Manage Server permission to change the documents.');

@@ -1,3 +1,4 @@
+import { periodsOf } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Language } from '../lexicon/lexicon.js';
 import { languageOf } from '../search/analyzer.js';
@@ -9,6 +10,7 @@ import {
   sigmoid,
 } from '../search/model.js';
 import type { Candidate, PlannedQuery, QuestionWord } from '../search/search-index.js';
+import type { Figure } from '../types.js';
 import { figureFit } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
 
@@ -59,6 +61,23 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
   };
 }
 
+/** Whether a figure's period is the one a question names: `Q3` is any year's third quarter. */
+function samePeriod(asked: string, figure: string): boolean {
+  return figure === asked || figure.endsWith(`-${asked}`) || asked.endsWith(`-${figure}`);
+}
+
+/**
+ * For a question naming a period finer or other than a year (`Q3`, `H1 2024`, `FY2024`): +1 when
+ * a figure of the passage belongs to it, −1 when its figures belong to other periods only, and
+ * `undefined` (the years feature decides) otherwise.
+ */
+function periodMatch(asked: readonly string[], figures: readonly Figure[]): number | undefined {
+  if (asked.length === 0) return undefined;
+  const periods = figures.flatMap((figure) => (figure.period ? [figure.period] : []));
+  if (periods.some((period) => asked.some((question) => samePeriod(question, period)))) return 1;
+  return periods.some((period) => !/^\d{4}$/.test(period)) ? -1 : undefined;
+}
+
 /**
  * Ranks the passages for a question: MiniSearch's candidates (see `SearchIndex.candidates`), each
  * scored by the fitted linear model over its features, best first, and each given the answer
@@ -78,12 +97,18 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const intent = figureIntent(question);
   const words = index.questionWords(question, candidates[0]?.matchedTerms);
   const off = options.without ?? new Set<string>();
+  const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   const language = languageOf(question);
   const answerModel = model.answer[language];
   const threshold = model.threshold[language];
   const hits = candidates.map((candidate): PassageHit => {
-    const fit = figureFit(kb.figuresByPassage.get(candidate.passageId) ?? [], intent, words);
-    const features: Record<RankFeature, number> = { ...candidate.features, figureFit: fit };
+    const figures = kb.figuresByPassage.get(candidate.passageId) ?? [];
+    const fit = figureFit(figures, intent, words);
+    const features: Record<RankFeature, number> = {
+      ...candidate.features,
+      period: periodMatch(asked, figures) ?? candidate.features.period,
+      figureFit: fit,
+    };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;
     for (const name of RANK_FEATURES) score += model.rank[name] * features[name];

@@ -10,7 +10,6 @@ import { openKnowledgeBase, writePrebuiltIndex } from '../knowledge-base.js';
 import { createApp } from '../runtime/app.js';
 import { loadConfig } from '../runtime/config.js';
 import { configuredLogger, interactiveLevel } from '../runtime/logger.js';
-import { count } from '../text/count.js';
 import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import type { Problem } from '../types.js';

@@ -330,6 +330,18 @@ export interface PeriodSlot {
   owns: boolean;
 }
 
+/** The index of the first span of `spans` (sorted by start) that starts at or after `at`. */
+function firstFrom(spans: ReadonlyArray<{ start: number }>, at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How far (in characters) a period may stand from its figure. */
 const PERIOD_REACH = 80;
 
@@ -352,38 +364,43 @@ export function assignPeriods(
   slots: readonly PeriodSlot[],
   pastMentions: readonly boolean[] = [],
 ): Array<string | undefined> {
+  // Only neighbours within reach matter, so each side is searched in a window: linear in practice.
+  const window = PERIOD_REACH * 2;
   const owner = mentions.map((m) => {
     let best = -1;
     let bestDistance = Number.POSITIVE_INFINITY;
-    slots.forEach((s, k) => {
+    for (let k = firstFrom(slots, m.start - window); k < slots.length; k++) {
+      const s = slots[k] as PeriodSlot;
+      if (s.start > m.end + window) break;
       const d = distance(m, s);
       if (s.owns && d < bestDistance) {
         best = k;
         bestDistance = d;
       }
-    });
+    }
     return best;
   });
   const periods = slots.map((slot) => {
     let best: PeriodMention | undefined;
     let bestDistance = PERIOD_REACH;
-    mentions.forEach((m, i) => {
+    for (let i = firstFrom(mentions, slot.start - window); i < mentions.length; i++) {
+      const m = mentions[i] as PeriodMention;
+      if (m.start > slot.end + window) break;
       if (m.start >= slot.start && m.end <= slot.end) {
         best = m;
-        bestDistance = -1;
-        return;
+        break;
       }
-      if (m.start < slot.end && m.end > slot.start) return;
-      if (pastMentions[i] && !slot.past) return;
+      if (m.start < slot.end && m.end > slot.start) continue;
+      if (pastMentions[i] && !slot.past) continue;
       const o = slots[owner[i] ?? -1];
-      if (o && o !== slot && o.past !== slot.past) return;
+      if (o && o !== slot && o.past !== slot.past) continue;
       const d = distance(m, slot);
       if (d < bestDistance) {
         bestDistance = d;
         best = m;
       }
-    });
-    return (best as PeriodMention | undefined)?.period;
+    }
+    return best?.period;
   });
   const firstNow = slots.findIndex((s, k) => s.owns && !s.past && periods[k]);
   const firstPast = slots.findIndex((s, k) => s.owns && s.past && periods[k]);

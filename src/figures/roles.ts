@@ -131,7 +131,9 @@ function matchingCurrent(
   const figure = figures[index] as LocatedFigure;
   let sameKind: LocatedFigure | undefined;
   let any: LocatedFigure | undefined;
-  for (let k = index - 1; k >= 0; k--) {
+  // The nearest few figures are enough, and keep a sentence of thousands of numbers linear.
+  const floor = Math.max(0, index - 16);
+  for (let k = index - 1; k >= floor; k--) {
     const other = figures[k] as LocatedFigure;
     if (roles[k] !== 'current') continue;
     any ??= other;
@@ -141,7 +143,7 @@ function matchingCurrent(
     if (ratio >= 0.1 && ratio <= 10) return other;
   }
   // A value stated before the current one it is compared with (`from $151 million`).
-  for (let k = index + 1; k < figures.length && !sameKind; k++) {
+  for (let k = index + 1; k < Math.min(figures.length, index + 16) && !sameKind; k++) {
     const other = figures[k] as LocatedFigure;
     if (roles[k] === 'current' && other.kind === figure.kind && other.unit === figure.unit) sameKind = other;
   }
@@ -150,7 +152,7 @@ function matchingCurrent(
 
 // `up 18% on the third quarter of 2023`, `versus Q3 2023`: the period is the comparison base.
 const COMPARISON_BASE_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:on|from|over|versus|vs\\.?|against|than|compared[ \\u00a0]+(?:with|to)|relative[ \\u00a0]+to|${alternation(ZH.roles.before.previous)}|比|较)[ \\u00a0]*(?:the[ \\u00a0]+)?(?:(?:same|prior|previous|year-earlier|year-ago)[ \\u00a0]+)?(?:(?:period|quarter|half|year)[ \\u00a0]+(?:of|in)[ \\u00a0]+)?$`,
+  `(?<![\\p{L}])(?:${alternation([...EN.periods.comparisonBase, ...ZH.periods.comparisonBase, ...ZH.roles.before.previous])})[ \\u00a0]*(?:the[ \\u00a0]+)?(?:(?:${alternation(EN.periods.pastWords)})[ \\u00a0]+)?(?:(?:period|quarter|half|year)[ \\u00a0]+(?:of|in)[ \\u00a0]+)?$`,
   'iu',
 );
 

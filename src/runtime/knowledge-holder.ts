@@ -34,7 +34,8 @@ export class KnowledgeHolder {
   /** Reloads the folder without a restart. */
   async reload(): Promise<LoadReport> {
     try {
-      const next = await openKnowledgeBase(this.options);
+      // Built in a worker thread and indexed in chunks: answers keep flowing during a reload.
+      const next = await openKnowledgeBase({ ...this.options, offThread: true });
       const problems = next.problems.map(formatProblem);
       if (next.documents.length === 0 && this.current.documents.length > 0) {
         this.logger.warn(

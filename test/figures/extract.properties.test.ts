@@ -193,3 +193,11 @@ describe('canonical numbers properties', () => {
     );
   });
 });
+
+describe('periods stay linear', () => {
+  it('assigns periods in a sentence with thousands of years and figures', () => {
+    const figures = locateFigures('in 2019 it had 5 firms, '.repeat(5_000));
+    expect(figures.filter((f) => f.kind === 'count')).toHaveLength(5_000);
+    expect(figures.every((f) => f.period === '2019')).toBe(true);
+  }, 30_000);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { ENGINE_VERSION, openKnowledgeBase } from '../../src/knowledge-base.js';
+import { writeFixtureFolder } from '../search/fixture.js';
+
+describe('openKnowledgeBase off the main thread', () => {
+  it('builds the same knowledge base in a worker thread as on the main thread', async () => {
+    const dir = await writeFixtureFolder();
+    const inline = await openKnowledgeBase({ dir, usePrebuilt: false });
+    const worker = await openKnowledgeBase({ dir, usePrebuilt: false, offThread: true });
+    expect(worker.passages).toEqual(inline.passages);
+    expect(worker.figures).toEqual(inline.figures);
+    expect(worker.hash).toBe(inline.hash);
+    for (const question of ['How many employees does Corbel have?', 'What is the capital of France?'])
+      expect(ask(worker, question), question).toEqual(ask(inline, question));
+  });
+});
+
+describe('ENGINE_VERSION', () => {
+  it('is a hash of the engine’s sources', () => {
+    expect(ENGINE_VERSION).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
