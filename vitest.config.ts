@@ -7,5 +7,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Processes the tests start keep no question log unless a test gives them a database of its own.
+    env: { INSIGHTS: 'off' },
   },
 });

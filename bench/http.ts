@@ -13,6 +13,13 @@
  * Discord's 5-minute replay window). The endpoint logs at info level to /dev/null, as it would to
  * a file.
  *
+ * Insights: the endpoint runs with the question log off (`endpoint`) and on (`logged`, a fresh
+ * SQLite file), and, where PostgreSQL is installed, on a throwaway PostgreSQL server with the log
+ * off (`shared-pg`: the rate limit shared through the database) and on (`logged-pg`), all in the
+ * same interleaved schedule; the log may cost at most 10% of throughput (`logged` against
+ * `endpoint`, `logged-pg` against `shared-pg`). The cost of a logged answer is also measured on its own: rows written
+ * through each store in batches of 100, in microseconds per row.
+ *
  * Prints a table, the targets with PASS/MISS (a miss never fails the process; a failed or non-2xx
  * request does), then one JSON object.
  *
@@ -22,22 +29,32 @@
  *   --connections N   concurrent connections (default 16)
  *   --command help    drive /help instead of /ask: the transport's own cost, with an almost free handler
  *   --profile DIR     write V8 CPU profiles of each server process to DIR/<role>/
+ *   --no-postgres     skip the PostgreSQL measurements even where PostgreSQL is installed
  */
 
 import { type ChildProcess, fork } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { openSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { newQuestionId } from '../src/insights/hash.js';
+import { openStore } from '../src/insights/open.js';
+import type { QuestionRow } from '../src/insights/types.js';
 import { createApp } from '../src/runtime/app.js';
 import { loadConfig } from '../src/runtime/config.js';
 import { createLogger } from '../src/runtime/logger.js';
 import { MAX_BODY_BYTES, startHttpServer } from '../src/transports/http/server.js';
 import { createVerifier } from '../src/transports/http/verify.js';
+import { type PostgresServer, postgresUnavailable, startPostgres } from '../test/insights/postgres-server.js';
 
-type Role = 'endpoint' | 'bare';
+type Role = 'bare' | 'endpoint' | 'logged' | 'shared-pg' | 'logged-pg';
+const ROLES: readonly Role[] = ['bare', 'endpoint', 'logged', 'shared-pg', 'logged-pg'];
+/** The roles on PostgreSQL: `shared-pg` shares the rate limit with the log off, `logged-pg` adds the log. */
+const POSTGRES_ROLES: readonly Role[] = ['shared-pg', 'logged-pg'];
 
 const QUESTIONS = [
   'How many high-tech enterprises does Guangdong have?',
@@ -68,9 +85,12 @@ function option(name: string, fallback: number): number {
 async function serve(role: Role): Promise<void> {
   const publicKey = process.env.BENCH_PUBLIC_KEY ?? '';
   let port: number;
-  if (role === 'endpoint') {
+  if (role !== 'bare') {
     const config = loadConfig(
       {
+        // `endpoint` keeps no log; `logged` and `logged-pg` write to the database the parent made.
+        INSIGHTS: role === 'endpoint' || role === 'shared-pg' ? 'off' : 'on',
+        ...(role === 'endpoint' ? {} : { DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' }),
         KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
         DISCORD_PUBLIC_KEY: publicKey,
         LOG_LEVEL: 'info',
@@ -127,11 +147,16 @@ function start(
   role: Role,
   publicKeyHex: string,
   profileDir?: string,
+  databaseUrl?: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', `${profileDir}/${role}`] : [];
   const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
     execArgv: [...profile, '--import', import.meta.resolve('tsx')],
-    env: { ...process.env, BENCH_PUBLIC_KEY: publicKeyHex },
+    env: {
+      ...process.env,
+      BENCH_PUBLIC_KEY: publicKeyHex,
+      ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -245,6 +270,39 @@ async function check(url: string, privateKey: KeyObject): Promise<void> {
   }
 }
 
+/** Microseconds per row to write `rows` question rows through a store, in batches of 100. */
+async function rowCost(url: string, rows = 5000): Promise<number> {
+  const store = openStore(url);
+  try {
+    await store.migrate();
+    const now = Date.now();
+    const batch = (n: number): QuestionRow[] =>
+      Array.from({ length: 100 }, (_, i) => ({
+        id: newQuestionId(),
+        at: now,
+        command: 'ask',
+        text: QUESTIONS[(n + i) % QUESTIONS.length] ?? '',
+        normalised: 'bench question',
+        answered: true,
+        passageId: 'doc#p3',
+        score: 12.3,
+        passageQuote: 'Guangdong’s regional GDP has broken through 13 trillion yuan.',
+        topics: ['regional GDP'],
+        latencyMs: 1.2,
+        guildId: '222222222222222222',
+        channelId: '333333333333333333',
+        userHash: 'bench-user-hash',
+        locale: 'en-US',
+      }));
+    await store.insertQuestions(batch(0));
+    const started = performance.now();
+    for (let n = 0; n < rows / 100; n++) await store.insertQuestions(batch(n));
+    return Math.round(((performance.now() - started) * 1000) / rows);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const duration = option('duration', 10);
   const warmup = option('warmup', 3);
@@ -258,16 +316,33 @@ async function main(): Promise<void> {
   // bare, endpoint, endpoint, bare, half the duration each time, so a change in the machine's load
   // during the run weighs on both alike.
   const servers: Partial<Record<Role, { child: ChildProcess; url: string }>> = {};
-  const runs: Record<Role, Measure[]> = { bare: [], endpoint: [] };
+  const runs: Record<Role, Measure[]> = {
+    bare: [],
+    endpoint: [],
+    logged: [],
+    'shared-pg': [],
+    'logged-pg': [],
+  };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'factdesk-bench-http-'));
+  const sqliteUrl = `file:${path.join(dataDir, 'insights.db')}`;
+  const noPostgres = process.argv.includes('--no-postgres') || postgresUnavailable() !== undefined;
+  let postgres: PostgresServer | undefined;
+  const roles = ROLES.filter((role) => !POSTGRES_ROLES.includes(role) || !noPostgres);
+  const rowCosts: Record<string, number> = {};
   try {
-    for (const role of ['bare', 'endpoint'] as const) {
-      const server = await start(role, publicKeyHex, profileDir);
+    if (!noPostgres) postgres = await startPostgres();
+    rowCosts.sqlite = await rowCost(`file:${path.join(dataDir, 'rows.db')}`);
+    if (postgres) rowCosts.postgres = await rowCost(postgres.url);
+    for (const role of roles) {
+      const databaseUrl =
+        role === 'logged' ? sqliteUrl : POSTGRES_ROLES.includes(role) ? postgres?.url : undefined;
+      const server = await start(role, publicKeyHex, profileDir, databaseUrl);
       servers[role] = server;
       await check(server.url, privateKey);
       process.stderr.write(`${role}: warming up ${warmup} s…\n`);
       await drive(server.url, privateKey, warmup, connections);
     }
-    for (const role of ['bare', 'endpoint', 'endpoint', 'bare'] as const) {
+    for (const role of [...roles, ...[...roles].reverse()]) {
       process.stderr.write(`${role}: measuring ${duration / 2} s at ${connections} connections…\n`);
       runs[role].push(await drive(servers[role]?.url ?? '', privateKey, duration / 2, connections));
     }
@@ -277,6 +352,8 @@ async function main(): Promise<void> {
       server.child.disconnect();
       await exited;
     }
+    await postgres?.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   const combine = (measures: Measure[]): Measure => ({
     requestsPerSecond: Math.round(measures.reduce((sum, m) => sum + m.requests, 0) / duration),
@@ -286,17 +363,27 @@ async function main(): Promise<void> {
     errors: measures.reduce((sum, m) => sum + m.errors, 0),
     non2xx: measures.reduce((sum, m) => sum + m.non2xx, 0),
   });
-  const results: Record<Role, Measure> = { bare: combine(runs.bare), endpoint: combine(runs.endpoint) };
-  const { bare, endpoint } = results;
+  const results = Object.fromEntries(roles.map((role) => [role, combine(runs[role])])) as Record<
+    Role,
+    Measure
+  >;
+  const { bare, endpoint, logged } = results;
   const ratio = Math.round((endpoint.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000;
-  const targets = {
+  const logRatio = Math.round((logged.requestsPerSecond / endpoint.requestsPerSecond) * 1000) / 1000;
+  const per = (a: Measure | undefined, b: Measure | undefined) =>
+    a && b ? Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000 : undefined;
+  const pgRatio = per(results['logged-pg'], results['shared-pg']);
+  const sharedRatio = per(results['shared-pg'], endpoint);
+  const targets: Record<string, boolean> = {
     'throughput ≥ 0.5 × bare': ratio >= 0.5,
     'endpoint p99 < 50 ms': endpoint.p99Ms < 50,
+    'log on (SQLite) ≥ 0.9 × log off': logRatio >= 0.9,
+    ...(pgRatio !== undefined ? { 'log on (PostgreSQL) ≥ 0.9 × log off': pgRatio >= 0.9 } : {}),
   };
 
   const rows = [
     ['server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx'],
-    ...(['bare', 'endpoint'] as const).map((role) => {
+    ...roles.map((role) => {
       const m = results[role];
       return [role, m.requestsPerSecond, m.p50Ms, m.p99Ms, m.requests, m.errors, m.non2xx].map(String);
     }),
@@ -305,17 +392,28 @@ async function main(): Promise<void> {
   for (const row of rows)
     process.stdout.write(`${row.map((cell, i) => String(cell).padStart(widths[i] ?? 0)).join('  ')}\n`);
   process.stdout.write(`\nthroughput ratio endpoint / bare: ${ratio}\n`);
+  process.stdout.write(
+    `throughput ratio log on / off: SQLite ${logRatio}${pgRatio !== undefined ? `, PostgreSQL ${pgRatio}` : ''}\n`,
+  );
+  if (sharedRatio !== undefined)
+    process.stdout.write(
+      `throughput ratio rate limit shared through PostgreSQL / per replica: ${sharedRatio}\n`,
+    );
+  process.stdout.write(
+    `cost of a logged answer (row write, batches of 100): SQLite ${rowCosts.sqlite} µs${rowCosts.postgres !== undefined ? `, PostgreSQL ${rowCosts.postgres} µs` : ' (PostgreSQL not measured: not installed or --no-postgres)'}\n`,
+  );
   for (const [name, met] of Object.entries(targets))
     process.stdout.write(`${met ? 'PASS' : 'MISS'}  ${name}\n`);
   process.stdout.write(
-    `${JSON.stringify({ command: COMMAND, connections, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, bare, endpoint, ratio, targets, runs })}\n`,
+    `${JSON.stringify({ command: COMMAND, connections, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, results, ratio, logRatio, pgRatio, sharedRatio, rowCostMicros: rowCosts, targets, runs })}\n`,
   );
-  if (bare.errors + bare.non2xx + endpoint.errors + endpoint.non2xx > 0) process.exitCode = 1;
+  if (Object.values(results).some((m) => m.errors + m.non2xx > 0)) process.exitCode = 1;
 }
 
 const serveIndex = process.argv.indexOf('--serve');
 if (serveIndex !== -1) {
-  serve(process.argv[serveIndex + 1] === 'bare' ? 'bare' : 'endpoint').catch((error: unknown) => {
+  const role = ROLES.find((r) => r === process.argv[serveIndex + 1]) ?? 'endpoint';
+  serve(role).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });

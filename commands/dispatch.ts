@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
+import { recordQuestion } from './record-question.js';
 import { EXPIRED_BUTTON } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
@@ -18,7 +19,7 @@ export function newErrorId(): string {
 }
 
 function handlerOf(invocation: Invocation) {
-  return invocation.kind === 'button'
+  return invocation.kind === 'button' || invocation.kind === 'modal'
     ? buttonsByPrefix.get(invocation.name)
     : commandsByName.get(invocation.name);
 }
@@ -101,6 +102,8 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
       reply = command?.autocomplete?.(invocation, deps.context) ?? { kind: 'choices', choices: [] };
     } else {
       reply = await handler.execute(invocation, deps.context);
+      // Insights: queue the question's log row (written later, in batches) and add 👍/👎.
+      reply = recordQuestion(invocation, reply, deps.context, performance.now() - started);
     }
     const safe = enforceReply(reply);
     log('ok', safe);

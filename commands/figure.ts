@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices } from '../src/answer/suggest.js';
+import { figureMeta } from '../src/insights/meta.js';
 import { localizations, t } from './i18n/index.js';
 import { figureEmbeds } from './render/answer.js';
 import { answerButtons } from './render/buttons.js';
@@ -63,7 +64,11 @@ export const command: CommandModule = {
         ...(invocation.locale ? { locale: invocation.locale } : {}),
       }),
     };
-    return forAudience(invocation, data, { answered: true, view: figureView(answer) });
+    return forAudience(invocation, data, {
+      answered: true,
+      view: figureView(answer),
+      question: figureMeta(topic, answer),
+    });
   },
   autocomplete(invocation, context) {
     const kb = context.knowledge();

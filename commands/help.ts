@@ -27,6 +27,7 @@ export function helpLines(locale?: string): string[] {
       cite: t(locale, 'button.cite'),
     }),
     t(locale, 'help.reload'),
+    t(locale, 'help.insights'),
   ];
 }
 

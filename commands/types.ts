@@ -1,5 +1,6 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
+import type { InsightsRecorder } from '../src/insights/recorder.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
 import type { Reply } from './reply/payload.js';
 
@@ -15,14 +16,17 @@ export interface Actor {
  * console): the command or button, its options, who used it, and the message it points at.
  */
 export interface Invocation {
-  kind: 'command' | 'autocomplete' | 'button' | 'message-menu';
-  /** Command name (`ask`, `Find in factdesk`) or, for a button, the custom_id prefix (`share`). */
+  kind: 'command' | 'autocomplete' | 'button' | 'message-menu' | 'modal';
+  /**
+   * Command name (`ask`, `Find in factdesk`) or, for a button or a submitted modal, the custom_id
+   * prefix (`share`, `feedback-form`).
+   */
   name: string;
-  /** Option values by name; a user option holds the user's id. */
+  /** Option values by name; a user option holds the user's id; a modal's text inputs by custom_id. */
   options: Record<string, string | number | boolean | undefined>;
   /** For autocomplete: the option being typed. */
   focused?: { name: string; value: string };
-  /** For a button: its full custom_id. */
+  /** For a button or a submitted modal: its full custom_id. */
   customId?: string;
   user: Actor;
   /**
@@ -84,6 +88,8 @@ export interface CommandContext {
   /** Reloads the knowledge folder; a failed reload keeps the old knowledge serving. */
   reload(): Promise<LoadReport>;
   logger: Logger;
+  /** The question log and feedback; absent with `INSIGHTS=off`. */
+  insights?: InsightsRecorder;
   /** Adding and removing documents from Discord; absent where the transport does not offer it. */
   knowledgeAdmin?: KnowledgeAdmin;
 }
@@ -100,7 +106,7 @@ export interface CommandModule {
   autocomplete?(invocation: Invocation, context: CommandContext): Reply;
 }
 
-/** A button handler, found by the prefix of the custom_id (`share`, `more:3:…`). */
+/** A button (or modal submit) handler, found by the prefix of the custom_id (`share`, `more:3:…`). */
 export interface ButtonModule {
   prefix: string;
   ephemeral(invocation: Invocation): boolean;

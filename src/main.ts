@@ -65,14 +65,16 @@ async function main(): Promise<number> {
   }
   if (!config.DISCORD_TOKEN) {
     // At a terminal, routine log lines would interleave with the answers: warnings only, unless asked.
-    await runConsole(await createApp(config, configuredLogger(config, interactiveLevel(config))));
+    const app = await createApp(config, configuredLogger(config, interactiveLevel(config)));
+    await runConsole(app);
+    await app.close();
     return 0;
   }
   const app = await createApp(config);
   const client = await startGatewayBot(app, config.DISCORD_TOKEN);
   await untilSignal((signal) => {
     app.logger.info({ signal }, 'shutting down');
-    return client.destroy();
+    return client.destroy().finally(() => app.close());
   });
   return 0;
 }

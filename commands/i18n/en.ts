@@ -126,6 +126,36 @@ export const en = {
   'console.noToken':
     'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
   'console.usage': 'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
+
+  // /insights and feedback
+  'insights.name': 'insights',
+  'insights.description': 'What people asked, what went unanswered, which answers got 👎 (Manage Server)',
+  'insights.period.name': 'period',
+  'insights.period.description': 'How far back to look (default: 7 days)',
+  'insights.period.choice': 'Last {{n}} days',
+  'insights.forbidden': 'Only members with **Manage Server** can see insights.',
+  'insights.off': 'Insights are off here (`INSIGHTS=off`): no questions are being kept.',
+  'insights.unavailable':
+    'The insights database is not answering right now; answers still work. Try again later.',
+  'insights.title': 'Insights: the last {{n}} days',
+  'insights.summary': '**{{asked}}** questions asked, **{{share}}%** answered ({{answered}}).',
+  'insights.unanswered': 'Top unanswered questions',
+  'insights.unanswered.none': 'None: every question found an answer.',
+  'insights.topics': 'Most asked topics',
+  'insights.topics.none': 'None yet.',
+  'insights.disliked': 'Answers with the most 👎',
+  'insights.disliked.none': 'None.',
+  'insights.more': '…and {{n}} more',
+  'insights.footer': 'Who asked is never kept: user ids are stored only as salted hashes.',
+  'help.insights':
+    '**/insights** (Manage Server) — what people asked, what went unanswered, and which answers got 👎 (rate an answer with 👍 or 👎 under it).',
+  'feedback.thanks': 'Thanks for the feedback!',
+  'feedback.off': 'Feedback is not being kept here.',
+  'feedback.lost': "I can't read that button any more. Ask again with `/ask`.",
+  'feedback.formLost': "I can't read that form any more. Thanks all the same!",
+  'feedback.title': 'What was wrong?',
+  'feedback.label': 'What was wrong? (optional)',
+  'feedback.placeholder': 'e.g. the figure is from the wrong year',
 } as const;
 
 /** The key of one message of the catalog. */

@@ -1,5 +1,6 @@
 import { type Answer, type AnswerPassage, ask } from '../../src/answer/ask.js';
 import { citationOf } from '../../src/answer/citation.js';
+import { askMeta } from '../../src/insights/meta.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Passage } from '../../src/types.js';
 import { countOf, languageOf, t } from '../i18n/index.js';
@@ -104,7 +105,11 @@ export function notFoundReply(
     });
   // The same words for Discord (escaped Markdown) and the console (as written).
   const plain = message((text) => text);
-  return notice(message(escapeText), { answered: false, view: plainView(...plain.split('\n')) });
+  return notice(message(escapeText), {
+    answered: false,
+    view: plainView(...plain.split('\n')),
+    question: { text: what },
+  });
 }
 
 /** Replies with an answer for an invocation, respecting `share` and `for`; not found is always private. */
@@ -128,5 +133,5 @@ export function answerFor(
   const { data, view } = memoKey
     ? kb.memo.get(`message:${ephemeral}:${languageOf(locale)}:${memoKey}`, render)
     : render();
-  return forAudience(invocation, data, { answered: true, view });
+  return forAudience(invocation, data, { answered: true, view, question: askMeta(answer.query, answer) });
 }

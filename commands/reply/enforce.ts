@@ -112,6 +112,8 @@ export function enforceChoices(choices: APIApplicationCommandOptionChoice<string
 /** Applies {@link enforceMessage} or {@link enforceChoices} to any reply. Every transport calls it. */
 export function enforceReply(reply: Reply): Reply {
   if (reply.kind === 'choices') return { ...reply, choices: enforceChoices(reply.choices) };
+  if (reply.kind === 'modal')
+    return { ...reply, modal: { ...reply.modal, title: truncate(reply.modal.title, LIMITS.modalTitle) } };
   return { ...reply, data: enforceMessage(reply.data) };
 }
 

@@ -17,4 +17,5 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  modalTitle: 45,
 } as const;

@@ -122,7 +122,10 @@ async function main(argv: string[]): Promise<number> {
     return errors > 0 ? 1 : 0;
   }
 
-  const app = await createApp(config, configuredLogger(config, interactiveLevel(config)));
+  // One-shot commands from a shell are not questions from the community: not logged.
+  const app = await createApp(config, configuredLogger(config, interactiveLevel(config)), {
+    insights: false,
+  });
   const kb = app.knowledge.get();
   if (command === 'sources') {
     if (values.json) {

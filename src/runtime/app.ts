@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DispatchDeps } from '../../commands/dispatch.js';
 import type { CommandContext } from '../../commands/types.js';
+import { isPostgresUrl, openInsights } from '../insights/open.js';
+import type { InsightsRecorder } from '../insights/recorder.js';
+import { openSharedState, pullDocuments, type SharedState, shareState } from '../shared-state/share.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
 import { configuredLogger } from './logger.js';
@@ -13,16 +16,36 @@ export interface App {
   logger: Logger;
   knowledge: KnowledgeHolder;
   deps: DispatchDeps;
-  /** Per-user limit on commands and buttons, applied by the Discord transports (not the console). */
-  rateLimiter: RateLimiter;
+  /**
+   * Per-user limit on commands and buttons, applied by the Discord transports (not the console);
+   * with PostgreSQL it is shared by the replicas (then `take` answers asynchronously).
+   */
+  rateLimiter: { take(key: string): number | Promise<number> };
+  /** With PostgreSQL: the rate limit, reloads and added documents shared by the replicas. */
+  shared?: SharedState;
+  /** The question log (absent with `INSIGHTS=off`). */
+  insights?: InsightsRecorder;
+  /** Writes what the log still holds and closes the database; call once when stopping. */
+  close(): Promise<void>;
 }
 
 /**
- * Opens the knowledge folder named by the config and wires the handlers' context. Each transport
- * calls this once and passes the result down; nothing is kept in module globals.
+ * Opens the knowledge folder named by the config and wires the handlers' context (with the
+ * question log unless `INSIGHTS=off` or `options.insights` is false). Each transport calls this
+ * once and passes the result down; nothing is kept in module globals.
  */
-export async function createApp(config: Config, logger: Logger = configuredLogger(config)): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger = configuredLogger(config),
+  options: { insights?: boolean } = {},
+): Promise<App> {
   const dir = path.resolve(config.KNOWLEDGE_DIR);
+  // With PostgreSQL the replicas share state: documents added at run time are written first.
+  const state =
+    config.DATABASE_URL && isPostgresUrl(config.DATABASE_URL)
+      ? openSharedState(config.DATABASE_URL, logger)
+      : undefined;
+  if (state) await pullDocuments(state, dir, logger);
   const knowledge = await KnowledgeHolder.open(
     {
       dir,
@@ -32,10 +55,15 @@ export async function createApp(config: Config, logger: Logger = configuredLogge
     },
     logger,
   );
+  const local = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const shared = state ? await shareState(state, { dir, knowledge, local, logger }) : undefined;
+  // Insights: opened lazily (a database down at start costs nothing); off for one-shot CLI commands.
+  const insights = options.insights === false ? undefined : openInsights(config, logger);
   const context: CommandContext = {
     knowledge: () => knowledge.get(),
-    reload: () => knowledge.reload(),
+    reload: () => (shared ? shared.reload() : knowledge.reload()),
     logger,
+    ...(insights ? { insights } : {}),
     knowledgeAdmin: {
       maxBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
       timeoutMs: 20_000,
@@ -46,6 +74,16 @@ export async function createApp(config: Config, logger: Logger = configuredLogge
         : {}),
     },
   };
-  const rateLimiter = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
-  return { config, logger, knowledge, deps: { context }, rateLimiter };
+  return {
+    config,
+    logger,
+    knowledge,
+    deps: { context },
+    rateLimiter: shared ?? local,
+    ...(insights ? { insights } : {}),
+    ...(shared ? { shared } : {}),
+    close: async () => {
+      await Promise.all([insights?.close(), shared?.close()]);
+    },
+  };
 }

@@ -149,6 +149,36 @@ export const ConfigSchema = z
     // The console's and the CLI's language, as POSIX sets it (`zh_CN.UTF-8`); LC_ALL wins over LANG.
     LC_ALL: z.preprocess(emptyAsUndefined, z.string().optional()),
     LANG: z.preprocess(emptyAsUndefined, z.string().optional()),
+    // Insights (src/insights): the question log and feedback.
+    INSIGHTS: z.preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+      z.enum(['on', 'off'], { error: 'INSIGHTS must be on or off' }).default('on'),
+    ),
+    INSIGHTS_SALT: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .min(16, { error: 'INSIGHTS_SALT must be at least 16 characters (e.g. `openssl rand -hex 32`)' })
+        .optional(),
+    ),
+    INSIGHTS_RETENTION_DAYS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'INSIGHTS_RETENTION_DAYS must be a number of days' })
+        .int({ error: 'INSIGHTS_RETENTION_DAYS must be a whole number of days' })
+        .min(1, { error: 'INSIGHTS_RETENTION_DAYS must be at least 1' })
+        .default(90),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^(?:file:|postgres(?:ql)?:\/\/)/i, {
+          error:
+            'DATABASE_URL must be file:<path> (SQLite, e.g. file:data/factdesk.db) or postgres://user:password@host:5432/db',
+        })
+        .optional(),
+    ),
   })
   .check((ctx) => {
     if (ctx.value.DISCORD_TOKEN && !ctx.value.DISCORD_APPLICATION_ID) {

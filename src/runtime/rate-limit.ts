@@ -1,3 +1,9 @@
+/** Anything that limits uses per key: this process's {@link RateLimiter}, or one shared by replicas. */
+export interface UseLimiter {
+  /** 0 when the use is allowed, else the milliseconds to wait. */
+  take(key: string): number | Promise<number>;
+}
+
 /**
  * A per-user sliding-window limit: at most `max` uses in `windowMs`. State lives in the instance,
  * which the transport creates and passes in.

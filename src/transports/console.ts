@@ -56,6 +56,7 @@ export function parseConsoleLine(line: string, locale?: string): ConsoleLine | u
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
   if (name === 'figure') options.topic = rest;
+  if (name === 'insights' && /^\d+$/.test(rest)) options.period = Number(rest);
   return {
     kind: 'invocation',
     invocation: {
@@ -94,7 +95,7 @@ export function consoleBanner(app: App, locale = terminalLocale(app.config)): st
 
 /** The custom id of a button under a reply (`more`, `cite`), if it has one. */
 function buttonOf(reply: Reply | undefined, prefix: string): string | undefined {
-  if (!reply || reply.kind === 'choices') return undefined;
+  if (!reply || reply.kind === 'choices' || reply.kind === 'modal') return undefined;
   for (const row of reply.data.components ?? [])
     for (const component of row.components)
       if ('custom_id' in component && component.custom_id.startsWith(`${prefix}:`))

@@ -84,6 +84,20 @@ export function invocationOf(interaction: Interaction): Invocation | undefined {
       },
     };
   }
+  if (interaction.isModalSubmit()) {
+    const options: Invocation['options'] = {};
+    for (const field of interaction.fields.fields.values()) {
+      if ('value' in field && typeof field.value === 'string') options[field.customId] = field.value;
+    }
+    return {
+      kind: 'modal',
+      name: interaction.customId.split(':')[0] ?? '',
+      customId: interaction.customId,
+      options,
+      user,
+      ...where,
+    };
+  }
   if (interaction.isButton()) {
     const message = interaction.message;
     return {
@@ -151,6 +165,9 @@ function gatewayResponder(interaction: Interaction): Responder {
     },
     async followUp(data) {
       await repliable.followUp(messageOptions(data) as InteractionReplyOptions);
+    },
+    async modal(data) {
+      if ('showModal' in repliable) await repliable.showModal(data);
     },
   };
 }

@@ -1,4 +1,7 @@
-import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandOptionChoice,
+  APIModalInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import { MessageFlags } from 'discord-api-types/v10';
 import { dispatch, replyWithin, willBeEphemeral, willUpdateMessage } from '../../commands/dispatch.js';
 import { t } from '../../commands/i18n/index.js';
@@ -35,6 +38,8 @@ export interface Responder {
   deleteOriginal(): Promise<void>;
   /** A follow-up message, ephemeral when its flags say so. */
   followUp(data: MessageData): Promise<void>;
+  /** A form to fill in (callback type 9), only ever as the first response. */
+  modal(data: APIModalInteractionResponseCallbackData): Promise<void>;
 }
 
 /** How an interaction was answered, for logs and metrics. */
@@ -47,11 +52,11 @@ function withoutFlags(data: MessageData): MessageData {
   return rest;
 }
 
-/** The message to send for a reply that is not one (choices where a message is owed). */
+/** The message to send for a reply that is not one (choices, or a form after a deferral). */
 function messageOf(reply: Reply, locale?: string): { data: MessageData; update: boolean } {
-  if (reply.kind === 'choices') {
+  if (reply.kind === 'choices' || reply.kind === 'modal') {
     const fallback = enforceReply(notice(t(locale, 'http.nothing')));
-    return { data: fallback.kind === 'choices' ? {} : fallback.data, update: false };
+    return { data: fallback.kind === 'message' ? fallback.data : {}, update: false };
   }
   return { data: reply.data, update: reply.kind === 'update' };
 }
@@ -60,9 +65,10 @@ function messageOf(reply: Reply, locale?: string): { data: MessageData; update: 
  * The rate limit's answer, when the user is over it: a polite ephemeral note. Autocomplete is
  * never limited (Discord sends one per keystroke).
  */
-export function rateLimitReply(invocation: Invocation, app: App): Reply | undefined {
+export async function rateLimitReply(invocation: Invocation, app: App): Promise<Reply | undefined> {
   if (invocation.kind === 'autocomplete' || !app.rateLimiter) return undefined;
-  const waitMs = app.rateLimiter.take(invocation.user.id);
+  // Shared by the replicas through PostgreSQL when DATABASE_URL says so: then it answers async.
+  const waitMs = await app.rateLimiter.take(invocation.user.id);
   if (waitMs <= 0) return undefined;
   return enforceReply(
     notice(t(invocation.locale, 'dispatch.rateLimited', { seconds: Math.ceil(waitMs / 1000) })),
@@ -120,7 +126,7 @@ export async function answerInteraction(
   options: AnswerOptions = {},
 ): Promise<ResponseOutcome> {
   const { deferAfterMs = DEFER_AFTER_MS, onReply, onOutcome } = options;
-  const limited = rateLimitReply(invocation, app);
+  const limited = await rateLimitReply(invocation, app);
   if (limited) {
     app.logger.info({ command: invocation.name, kind: invocation.kind, outcome: 'rate-limited' }, 'command');
     onOutcome?.('rate_limited');
@@ -138,6 +144,11 @@ export async function answerInteraction(
     return 'inline';
   }
   const quick = await replyWithin(invocation, pending, deferAfterMs);
+  if (quick?.kind === 'modal') {
+    onOutcome?.('inline');
+    await responder.modal(quick.modal);
+    return 'inline';
+  }
   if (quick) {
     const { data, update } = messageOf(quick, invocation.locale);
     onOutcome?.('inline');

@@ -27,5 +27,6 @@ export function renderView(view: TextView, color: boolean): string {
 export function renderReplyForTerminal(reply: Reply, { color = false } = {}): string {
   if (reply.kind === 'choices') return reply.choices.map((choice) => `  ${choice.name}`).join('\n');
   if (reply.meta?.view) return renderView(reply.meta.view, color);
+  if (reply.kind === 'modal') return `(a form: ${reply.modal.title})`;
   return reply.data.content ?? '';
 }

@@ -31,16 +31,19 @@ const click = (customId: string) =>
   });
 
 function buttonIds(reply: Reply): string[] {
-  if (reply.kind === 'choices') return [];
+  if (reply.kind === 'choices' || reply.kind === 'modal') return [];
   return (reply.data.components ?? []).flatMap((row) =>
     row.components.map((component) => ('custom_id' in component ? component.custom_id : '')),
   );
 }
 
 const idOf = (reply: Reply, prefix: string) => buttonIds(reply).find((id) => id.startsWith(`${prefix}:`));
-const contentOf = (reply: Reply) => (reply.kind === 'choices' ? '' : (reply.data.content ?? ''));
+const contentOf = (reply: Reply) =>
+  reply.kind === 'choices' || reply.kind === 'modal' ? '' : (reply.data.content ?? '');
 const descriptions = (reply: Reply) =>
-  reply.kind === 'choices' ? [] : (reply.data.embeds ?? []).map((e) => e.description);
+  reply.kind === 'choices' || reply.kind === 'modal'
+    ? []
+    : (reply.data.embeds ?? []).map((e) => e.description);
 
 describe('More', () => {
   it('pages a 300-character question, rebuilding the next passages from the knowledge base', async () => {

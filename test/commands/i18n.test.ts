@@ -123,6 +123,7 @@ describe('command definitions', () => {
       'help',
       'Find in factdesk',
       'reload',
+      'insights',
       'knowledge',
     ]);
     expect(validateCommands(definitions)).toEqual([]);

@@ -42,6 +42,7 @@ export async function startBot(
       DISCORD_API_URL: fake.apiUrl,
       KNOWLEDGE_DIR: KNOWLEDGE,
       LOG_LEVEL: 'info',
+      INSIGHTS: 'off',
       ...options.env,
     },
     { dotenv: false },
@@ -58,6 +59,7 @@ export async function startBot(
     logs,
     async stop() {
       await client.destroy();
+      await app.close();
       await fake.close();
     },
   };

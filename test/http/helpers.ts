@@ -34,7 +34,7 @@ export function signatureHeaders(privateKey: KeyObject, body: string | Buffer, t
 /** An app on the seed knowledge folder, quiet, with a rate limit the tests never reach. */
 export function testApp(env: Record<string, string> = {}): Promise<App> {
   const config = loadConfig(
-    { KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', ...env },
+    { KNOWLEDGE_DIR: 'knowledge', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', INSIGHTS: 'off', ...env },
     { dotenv: false },
   );
   return createApp(config);

@@ -79,7 +79,8 @@ describe('HTTP endpoint locale', () => {
   });
 
   it('tells a zh-CN user in Chinese that a kind of interaction is not handled', async () => {
-    const modal = { ...slash('help'), type: 5, data: { custom_id: 'form', components: [] } };
+    // An interaction type factdesk does not know (modal submits are handled: the feedback form).
+    const modal = { ...slash('help'), type: 99, data: { custom_id: 'form', components: [] } };
     const zh = await send(inLocale('zh-CN', modal));
     expect(zh.body.data?.content).toBe('抱歉，我处理不了这类交互。试试 `/帮助`。');
     const en = await send(inLocale('en-GB', modal));

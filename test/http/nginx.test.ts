@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/runtime/app.js';
 import { type HttpServer, startHttpServer } from '../../src/transports/http/server.js';
-import { metricValue, newKeys, ping, post, STRING, slash, testApp } from './helpers.js';
+import { type PostgresServer, postgresTestsRun, startPostgres } from '../insights/postgres-server.js';
+import { metricValue, newKeys, ping, post, STRING, slash, startRecorder, testApp } from './helpers.js';
 
 const CONF = path.resolve('deploy/nginx/factdesk.conf');
 
@@ -200,6 +201,174 @@ describe.runIf(NGINX_FOUND || NGINX_REQUIRED)(
       const big = JSON.stringify({ ...ping(), padding: 'x'.repeat(70 * 1024) });
       const sent = await post(base, keys.privateKey, big);
       expect(sent.status).toBe(413);
+    });
+  },
+);
+
+/**
+ * Insights issue: two replicas, each with its own knowledge folder, sharing PostgreSQL. A reload,
+ * an added document and the rate limit reach both. Runs where nginx and PostgreSQL are installed
+ * (FACTDESK_REQUIRE_POSTGRES=1 makes a missing PostgreSQL a failure).
+ */
+describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
+  'two replicas behind nginx sharing state through PostgreSQL',
+  () => {
+    const keys = newKeys();
+    const apps: App[] = [];
+    const replicas: HttpServer[] = [];
+    const folders: string[] = [];
+    let postgres: PostgresServer | undefined;
+    let discord: Awaited<ReturnType<typeof startRecorder>> | undefined;
+    let nginx: ChildProcess | undefined;
+    let dir = '';
+    let base = '';
+    let setupError: Error | undefined;
+    const ready = () => {
+      if (setupError) throw setupError;
+    };
+    let users = 0;
+    const user = () => ({ id: String(600000000000000000n + BigInt(++users)), name: `reader${users}` });
+    const documents = async (replica: HttpServer) =>
+      ((await (await fetch(`${replica.url}/healthz`)).json()) as { documents: number }).documents;
+    async function until(what: string, test: () => Promise<boolean>): Promise<void> {
+      const deadline = Date.now() + 15_000;
+      while (!(await test())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    const document = (title: string, sentence: string) =>
+      `---\ntitle: ${title}\nsource: Test Wire\npublished: 2025-03-01\n---\n\n${sentence}\n`;
+
+    beforeAll(async () => {
+      try {
+        if (spawnSync('nginx', ['-v'], { stdio: 'ignore' }).error)
+          throw new Error(
+            'nginx is not installed (not on PATH): install it with `apt-get install -y nginx`.',
+          );
+        postgres = await startPostgres();
+        discord = await startRecorder();
+        dir = await mkdtemp(path.join(tmpdir(), 'factdesk-nginx-pg-'));
+        for (const replicaId of ['replica-a', 'replica-b']) {
+          const folder = path.join(dir, replicaId);
+          await cp(path.resolve('knowledge'), folder, { recursive: true });
+          folders.push(folder);
+          const app = await testApp({
+            DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+            KNOWLEDGE_DIR: folder,
+            DATABASE_URL: postgres.url,
+            INSIGHTS: 'on',
+            RATE_LIMIT_MAX: '3',
+            RATE_LIMIT_WINDOW_SECONDS: '60',
+          });
+          apps.push(app);
+          replicas.push(
+            await startHttpServer(app, {
+              host: '127.0.0.1',
+              port: 0,
+              replicaId,
+              defaultMetrics: false,
+              apiUrl: `${discord.url}/api`,
+            }),
+          );
+        }
+        const ports = replicas.map((replica) => Number(new URL(replica.url).port)) as [number, number];
+        const listen = await freePort();
+        await writeFile(path.join(dir, 'factdesk.conf'), await siteConfig(ports, listen));
+        await writeFile(path.join(dir, 'nginx.conf'), mainConfig(dir));
+        nginx = spawn(
+          'nginx',
+          ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
+          {
+            stdio: 'ignore',
+          },
+        );
+        base = `http://127.0.0.1:${listen}`;
+        await until('nginx answers', () =>
+          fetch(`${base}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        );
+      } catch (error) {
+        setupError = error instanceof Error ? error : new Error(String(error));
+      }
+    });
+
+    afterAll(async () => {
+      if (nginx?.pid && nginx.exitCode === null) {
+        const gone = new Promise((resolve) => nginx?.once('exit', resolve));
+        process.kill(nginx.pid, 'SIGQUIT');
+        await gone;
+      }
+      await Promise.all(replicas.map((replica) => replica.close()));
+      await Promise.all(apps.map((app) => app.close()));
+      await discord?.close();
+      await postgres?.destroy();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('a /reload sent to one replica reloads the other', async () => {
+      ready();
+      const [a, b] = replicas as [HttpServer, HttpServer];
+      const before = [await documents(a), await documents(b)];
+      // Only replica B's folder changes, so only a reload of B can show the new document there.
+      await writeFile(
+        path.join(folders[1] ?? '', 'northwind-2025.md'),
+        document('Northwind 2025', 'Northwind opened 14 lighthouses in 2025.'),
+      );
+      const sent = await post(a.url, keys.privateKey, slash('reload', [], user()));
+      expect(sent.status).toBe(200);
+      await until('replica B reloaded', async () => (await documents(b)) === (before[1] ?? 0) + 1);
+      expect(await documents(a)).toBe(before[0]);
+    });
+
+    it('a document added on one replica is stored in the database and served by both', async () => {
+      ready();
+      const [appA] = apps as [App];
+      await appA.shared?.addDocument({
+        fileName: 'harbour-report-2025.md',
+        content: document('Harbour report 2025', 'The harbour handled 912 cruise ships in 2025.'),
+      });
+      const seen = new Set<string>();
+      await until('both replicas answer from the added document', async () => {
+        const answer = await post(
+          base,
+          keys.privateKey,
+          slash(
+            'ask',
+            [{ name: 'question', type: STRING, value: 'How many cruise ships did the harbour handle?' }],
+            user(),
+          ),
+        );
+        const embeds = JSON.stringify(answer.body.data?.embeds ?? []);
+        if (embeds.includes('Harbour report 2025') && embeds.includes('912'))
+          seen.add(answer.headers.get('x-factdesk-replica') ?? '');
+        return seen.size === 2;
+      });
+      expect([...seen].sort()).toEqual(['replica-a', 'replica-b']);
+    });
+
+    it('counts the per-user rate limit across both replicas', async () => {
+      ready();
+      const asker = user();
+      const replies: { replica: string; text: string }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const sent = await post(
+          base,
+          keys.privateKey,
+          slash('ask', [{ name: 'question', type: STRING, value: 'regional GDP' }], asker),
+        );
+        replies.push({
+          replica: sent.headers.get('x-factdesk-replica') ?? '',
+          text: JSON.stringify(sent.body.data),
+        });
+      }
+      expect(new Set(replies.map((r) => r.replica)).size).toBe(2);
+      const limited = replies.filter((r) => r.text.includes("You're asking quickly"));
+      // 3 uses per 60 s in all: per replica it would have been 3 each, and none refused.
+      expect(limited).toHaveLength(2);
+      expect(replies.slice(0, 3).every((r) => r.text.includes('13 trillion'))).toBe(true);
     });
   },
 );

@@ -68,7 +68,6 @@ function extrasOf(raw: APIInteraction, options: readonly Option[] | undefined): 
   return {
     ...(subcommand ? { subcommand } : {}),
     ...(attachments ? { attachments } : {}),
-    ...(raw.member?.permissions ? { memberPermissions: raw.member.permissions } : {}),
   };
 }
 
@@ -79,7 +78,7 @@ function messageOf(message: APIMessage): NonNullable<Invocation['message']> {
 /**
  * Reads an interaction as Discord posts it to the HTTP endpoint as a transport-neutral invocation,
  * the same shape the gateway adapter produces. Returns `undefined` for what factdesk does not
- * handle (a ping, a modal submit, an unknown type), which the caller answers politely.
+ * handle (a ping, an unknown type), which the caller answers politely.
  */
 export function invocationFromInteraction(raw: APIInteraction): Invocation | undefined {
   const author = raw.member?.user ?? raw.user;
@@ -92,6 +91,7 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
     ...(raw.guild_id ? { guildId: raw.guild_id } : {}),
     // The user's client language: replies follow it.
     ...('locale' in raw && raw.locale ? { locale: raw.locale } : {}),
+    ...(raw.member?.permissions ? { memberPermissions: raw.member.permissions } : {}),
   };
 
   switch (raw.type) {
@@ -135,6 +135,17 @@ export function invocationFromInteraction(raw: APIInteraction): Invocation | und
         ...where,
         message: messageOf(raw.message),
       };
+    }
+    case InteractionType.ModalSubmit: {
+      const options: Invocation['options'] = {};
+      for (const row of raw.data.components) {
+        const inputs = 'components' in row ? row.components : 'component' in row ? [row.component] : [];
+        for (const input of inputs) {
+          if ('value' in input && typeof input.value === 'string') options[input.custom_id] = input.value;
+        }
+      }
+      const customId = raw.data.custom_id;
+      return { kind: 'modal', name: customId.split(':')[0] ?? '', customId, options, user, ...where };
     }
     default:
       return undefined;

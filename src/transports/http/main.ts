@@ -38,6 +38,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await app.close();
   app.logger.info('stopped');
   return 0;
 }

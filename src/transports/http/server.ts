@@ -14,6 +14,7 @@ import { t } from '../../../commands/i18n/index.js';
 import { enforceReply } from '../../../commands/reply/enforce.js';
 import { notice } from '../../../commands/reply/messages.js';
 import type { MessageData, Reply } from '../../../commands/reply/payload.js';
+import { registerInsightsMetrics } from '../../insights/metrics.js';
 import type { App } from '../../runtime/app.js';
 import { ConfigError } from '../../runtime/config.js';
 import { answerInteraction, DEFER_AFTER_MS, type Responder, type ResponseOutcome } from '../respond.js';
@@ -144,7 +145,7 @@ function interactionLabel(type: unknown): InteractionLabel {
 /** A polite ephemeral message, pinging nobody. */
 function politeData(content: string): MessageData {
   const reply = enforceReply(notice(content));
-  return reply.kind === 'choices'
+  return reply.kind === 'choices' || reply.kind === 'modal'
     ? { content, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } }
     : reply.data;
 }
@@ -194,6 +195,7 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const metrics = createMetrics(app.knowledge, { defaultMetrics: options.defaultMetrics ?? true });
+  registerInsightsMetrics(metrics.registry, app.insights);
   // The interaction token authorises webhook edits: no bot token, `auth: false` on each call.
   const rest = new REST({
     version: '10',
@@ -246,6 +248,9 @@ export async function startHttpServer(app: App, options: HttpServerOptions = {})
       },
       async reply(data) {
         respondWith({ type: InteractionResponseType.ChannelMessageWithSource, data });
+      },
+      async modal(data) {
+        respondWith({ type: InteractionResponseType.Modal, data });
       },
       async update(data) {
         respondWith({ type: InteractionResponseType.UpdateMessage, data });

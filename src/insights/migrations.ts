@@ -1,0 +1,69 @@
+/**
+ * The schema, as versioned migrations applied in order at start (`schema_migrations` records
+ * those applied). One SQL text serves SQLite and PostgreSQL: only types both read the same way.
+ * Never edit a released migration; add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'question log, topics, feedback, settings',
+    statements: [
+      `CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        command TEXT NOT NULL,
+        text TEXT NOT NULL,
+        normalised TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        passage_id TEXT,
+        score DOUBLE PRECISION,
+        passage_quote TEXT,
+        latency_ms DOUBLE PRECISION NOT NULL,
+        guild_id TEXT,
+        channel_id TEXT,
+        user_hash TEXT NOT NULL,
+        locale TEXT
+      )`,
+      'CREATE INDEX questions_at ON questions (at)',
+      `CREATE TABLE question_topics (
+        question_id TEXT NOT NULL,
+        label TEXT NOT NULL,
+        PRIMARY KEY (question_id, label)
+      )`,
+      `CREATE TABLE feedback (
+        question_id TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        comment TEXT,
+        PRIMARY KEY (question_id, user_hash)
+      )`,
+      'CREATE INDEX feedback_at ON feedback (at)',
+      'CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
+    ],
+  },
+  {
+    version: 2,
+    name: 'state shared by replicas: versions, rate-limit uses, added documents',
+    statements: [
+      'CREATE TABLE shared_versions (name TEXT PRIMARY KEY, version BIGINT NOT NULL)',
+      'CREATE TABLE rate_limit_uses (key TEXT NOT NULL, at BIGINT NOT NULL)',
+      'CREATE INDEX rate_limit_uses_key_at ON rate_limit_uses (key, at)',
+      `CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        file_name TEXT NOT NULL,
+        content TEXT NOT NULL,
+        added_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+];
+
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

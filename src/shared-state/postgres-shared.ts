@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { PostgresDriver } from '../insights/postgres-driver.js';
+import { SqlInsightsStore } from '../insights/sql-store.js';
+
+/** The channel replicas are told on that the knowledge changed (a reload, an added document). */
+export const CHANNEL = 'factdesk_knowledge';
+const VERSION = 'knowledge';
+
+/** A document kept in the database so that every replica serves it. */
+export interface SharedDocument {
+  fileName: string;
+  content: string;
+}
+
+/**
+ * State the HTTP replicas share through PostgreSQL: the per-user rate limit, the knowledge
+ * version (bumped by `/reload` and by an added document, announced with NOTIFY and also polled,
+ * so a replica that missed a notification catches up) and the documents added at run time.
+ */
+export class PostgresSharedState {
+  /** Tells this process's own announcements from the others'. */
+  readonly origin = randomBytes(6).toString('hex');
+  private seen = -1;
+  private listener: pg.Client | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private closed = false;
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    readonly driver: PostgresDriver,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The schema (shared with the insights store), once; retried after a failure. */
+  prepare(): Promise<void> {
+    this.ready ??= new SqlInsightsStore(this.driver).migrate();
+    this.ready.catch(() => {
+      this.ready = undefined;
+    });
+    return this.ready;
+  }
+
+  /**
+   * Records a use by `key` and returns 0 when allowed, or the milliseconds to wait: at most `max`
+   * uses in `windowMs` across every replica. One statement (one round trip): it forgets uses
+   * older than the window, counts the others and records this one when under the limit. Two
+   * requests of one user arriving at the same instant on two replicas may both pass.
+   */
+  async take(key: string, max: number, windowMs: number, now = Date.now()): Promise<number> {
+    await this.prepare();
+    const [row] = await this.driver.query(
+      `WITH forgotten AS (DELETE FROM rate_limit_uses WHERE key = ? AND at <= ?),
+            recent AS (SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_limit_uses WHERE key = ? AND at > ?),
+            recorded AS (INSERT INTO rate_limit_uses (key, at) SELECT ?, ? FROM recent WHERE n < ? RETURNING at)
+       SELECT n, first FROM recent`,
+      [key, now - windowMs, key, now - windowMs, key, now, max],
+    );
+    const used = Number(row?.n ?? 0);
+    if (used < max) return 0;
+    return Math.max(1, windowMs - (now - Number(row?.first ?? now)));
+  }
+
+  /** The knowledge version now (0 before the first change). */
+  async version(): Promise<number> {
+    await this.prepare();
+    const [row] = await this.driver.query('SELECT version FROM shared_versions WHERE name = ?', [VERSION]);
+    return Number(row?.version ?? 0);
+  }
+
+  /** Bumps the knowledge version and tells the other replicas (after this one has reloaded). */
+  async announce(reason: 'reload' | 'document'): Promise<void> {
+    await this.prepare();
+    const [row] = await this.driver.query(
+      `INSERT INTO shared_versions (name, version) VALUES (?, 1)
+       ON CONFLICT (name) DO UPDATE SET version = shared_versions.version + 1 RETURNING version`,
+      [VERSION],
+    );
+    this.seen = Number(row?.version ?? this.seen);
+    await this.driver.query('SELECT pg_notify(?, ?)', [
+      CHANNEL,
+      JSON.stringify({ origin: this.origin, reason }),
+    ]);
+  }
+
+  /** Stores a document (replacing one of the same file name) and announces it. */
+  async addDocument(document: SharedDocument): Promise<void> {
+    await this.prepare();
+    await this.driver.query(
+      `INSERT INTO documents (id, file_name, content, added_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET content = excluded.content, added_at = excluded.added_at`,
+      [document.fileName, document.fileName, document.content, Date.now()],
+    );
+  }
+
+  /** The documents added at run time, oldest first. */
+  async documents(): Promise<SharedDocument[]> {
+    await this.prepare();
+    const rows = await this.driver.query('SELECT file_name, content FROM documents ORDER BY added_at, id');
+    return rows.map((row) => ({ fileName: String(row.file_name), content: String(row.content) }));
+  }
+
+  /**
+   * Calls `onChange` when another replica changed the knowledge: at once on NOTIFY, and on each
+   * poll (every `pollMs`) that finds a newer version, so a lost connection costs at most a poll.
+   */
+  async watch(onChange: () => Promise<void>, pollMs = 5000): Promise<void> {
+    this.seen = await this.version().catch(() => this.seen);
+    // One check at a time; a notice arriving meanwhile is caught by the next poll.
+    let busy = false;
+    const check = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const version = await this.version();
+        if (version > this.seen) {
+          this.seen = version;
+          await onChange();
+        }
+      } catch (error) {
+        this.logger.warn({ err: error }, 'shared state: could not read the knowledge version');
+      } finally {
+        busy = false;
+      }
+    };
+    const connect = async () => {
+      if (this.closed) return;
+      const client = new pg.Client({
+        connectionString: this.driver.connectionString,
+        connectionTimeoutMillis: 2000,
+      });
+      client.on('error', () => {
+        if (this.listener === client) this.listener = undefined;
+      });
+      client.on('notification', (message) => {
+        try {
+          const { origin } = JSON.parse(message.payload ?? '{}') as { origin?: string };
+          if (origin !== this.origin) void check();
+        } catch {
+          void check();
+        }
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${CHANNEL}`);
+        this.listener = client;
+      } catch {
+        await client.end().catch(() => undefined);
+      }
+    };
+    await connect();
+    this.poller = setInterval(() => {
+      if (!this.listener) void connect();
+      void check();
+    }, pollMs).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.poller) clearInterval(this.poller);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src/insights/migrations.js';
+import { PostgresDriver } from '../../src/insights/postgres-driver.js';
+import { SqlInsightsStore } from '../../src/insights/sql-store.js';
+import { type PostgresServer, postgresTestsRun, startPostgres } from './postgres-server.js';
+import { storeSuite } from './store-suite.js';
+
+const runs = postgresTestsRun('PostgreSQL store tests');
+
+describe.runIf(runs)('on a real PostgreSQL server', () => {
+  let server: PostgresServer;
+  let n = 0;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  it('applies the migrations once when two replicas start at the same moment', async () => {
+    const admin = new PostgresDriver(server.url);
+    await admin.query(`CREATE DATABASE race_${process.pid}`);
+    await admin.close();
+    const url = server.url.replace(/\/postgres$/, `/race_${process.pid}`);
+    const stores = [1, 2, 3].map(() => new SqlInsightsStore(new PostgresDriver(url)));
+    await Promise.all(stores.map((store) => store.migrate()));
+    expect(await stores[0]?.schemaVersion()).toBe(LATEST_VERSION);
+    const rows = await (stores[0]?.driver.query('SELECT version FROM schema_migrations ORDER BY version') ??
+      []);
+    expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  // Each test gets a database of its own, so every store starts empty.
+  storeSuite('PostgreSQL', async () => {
+    const admin = new PostgresDriver(server.url);
+    const name = `t${++n}_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const store = new SqlInsightsStore(new PostgresDriver(server.url.replace(/\/postgres$/, `/${name}`)));
+    await store.migrate();
+    return store;
+  });
+});
