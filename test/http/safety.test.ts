@@ -90,8 +90,11 @@ describe('/reload', () => {
     const server = await serve({});
     const payload = reload('32');
     await post(server.url, keys.privateKey, payload);
+    // A reload rebuilds the index (off the main thread): give it time.
     await expect
-      .poll(() => recorder.requests.find((r) => r.url.includes(String(payload.token)))?.body.content)
+      .poll(() => recorder.requests.find((r) => r.url.includes(String(payload.token)))?.body.content, {
+        timeout: 30_000,
+      })
       .toMatch(/^Reloaded: \d+ documents?, \d+ passages, \d+ figures\.$/);
   });
 });
