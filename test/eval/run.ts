@@ -7,11 +7,11 @@
  */
 import { rankPassages } from '../../src/answer/rank.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
-import { hasDevSets, type QuestionSet } from './datasets.js';
+import { hasDevSets, type QuestionSet, type ScoredQuestion } from './datasets.js';
 import { developmentSets } from './dev-sets.js';
-import { factdeskEngine, lunrEngine, miniSearchEngine } from './engines.js';
+import { type Engine, factdeskEngine, lunrEngine, miniSearchEngine } from './engines.js';
 import { ownSets } from './own-sets.js';
-import { type SetScores, scoreEngine } from './score.js';
+import { mergeScores, type SetScores, scoreEngine } from './score.js';
 
 const args = process.argv.slice(2);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -42,18 +42,26 @@ console.log(
 const probabilities: { p: number; answerable: boolean; set: string }[] = [];
 const summary: Record<string, Record<string, SetScores>> = {};
 for (const set of sets) {
-  const kb: KnowledgeBase = await set.knowledge();
-  const ours = scoreEngine(factdeskEngine(kb), set.questions);
-  const plain = scoreEngine(miniSearchEngine(kb), set.questions);
-  const lunr = scoreEngine(lunrEngine(kb), set.questions);
+  // Questions asked of their own folder (one document per folder) are scored folder by folder.
+  const byKb = new Map<KnowledgeBase, ScoredQuestion[]>();
+  for (const q of set.questions) {
+    const kb = await (q.knowledge ?? set.knowledge)();
+    byKb.set(kb, [...(byKb.get(kb) ?? []), q]);
+  }
+  const score = (engineOf: (kb: KnowledgeBase) => Engine) =>
+    mergeScores([...byKb].map(([kb, questions]) => scoreEngine(engineOf(kb), questions)));
+  const ours = score(factdeskEngine);
+  const plain = score(miniSearchEngine);
+  const lunr = score(lunrEngine);
   summary[set.name] = { factdesk: ours, miniSearch: plain, lunr };
   console.log(`| ${set.name} | ${set.questions.length} | ${cell(ours)} | ${cell(plain)} | ${cell(lunr)} |`);
-  for (const q of set.questions)
-    probabilities.push({
-      p: rankPassages(kb, q.question).hits[0]?.probability ?? 0,
-      answerable: q.answers !== undefined,
-      set: set.name,
-    });
+  for (const [kb, questions] of byKb)
+    for (const q of questions)
+      probabilities.push({
+        p: rankPassages(kb, q.question).hits[0]?.probability ?? 0,
+        answerable: q.answers !== undefined,
+        set: set.name,
+      });
   if (args.includes('--misses') && ours.misses.length > 0) console.log(`  misses: ${ours.misses.join(', ')}`);
   if (Object.keys(ours.byKind).length > 1)
     console.log(

@@ -76,3 +76,34 @@ export function scoreEngine(engine: Engine, questions: readonly ScoredQuestion[]
     misses,
   };
 }
+
+/** The scores of several runs over parts of one set, as if scored in one run. */
+export function mergeScores(parts: readonly SetScores[]): SetScores {
+  const answerable = parts.reduce((sum, s) => sum + s.answerable, 0);
+  const offTopic = parts.reduce((sum, s) => sum + s.offTopic, 0);
+  const mean = (key: 'top1' | 'top3' | 'figure' | 'wronglyDeclined') =>
+    ratio(
+      parts.reduce((sum, s) => sum + s[key] * s.answerable, 0),
+      answerable,
+    );
+  const byKind: SetScores['byKind'] = {};
+  for (const part of parts)
+    for (const [kind, { n, top1 }] of Object.entries(part.byKind)) {
+      const seen = byKind[kind] ?? { n: 0, top1: 0 };
+      byKind[kind] = { n: seen.n + n, top1: (seen.top1 * seen.n + top1 * n) / (seen.n + n) };
+    }
+  return {
+    answerable,
+    top1: mean('top1'),
+    top3: mean('top3'),
+    figure: mean('figure'),
+    wronglyDeclined: mean('wronglyDeclined'),
+    offTopic,
+    offTopicDeclined: ratio(
+      parts.reduce((sum, s) => sum + s.offTopicDeclined * s.offTopic, 0),
+      offTopic,
+    ),
+    byKind,
+    misses: parts.flatMap((s) => s.misses),
+  };
+}
