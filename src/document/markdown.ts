@@ -26,7 +26,7 @@ export function stripInline(text: string): string {
 }
 
 /** One block of lines as a paragraph: line breaks folded, headings marks, bullets and quotes removed. */
-function paragraphText(lines: string[]): string {
+export function paragraphText(lines: string[]): string {
   return stripInline(
     lines
       .map((line) =>

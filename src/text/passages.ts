@@ -1,4 +1,4 @@
-import { markdownBlocks } from '../document/markdown.js';
+import { markdownBlocks, paragraphText } from '../document/markdown.js';
 import type { Block, TableBlock, TableRow } from '../document/model.js';
 import { splitSentences } from '../figures/sentences.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
@@ -34,27 +34,7 @@ export function paragraphsOf(body: string): string[] {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) =>
-          line
-            .replace(/^\s{0,3}#{1,6}\s+/, '')
-            .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-            .replace(/^\s*>\s?/, '')
-            .trim(),
-        )
-        .filter((line) => line.length > 0)
-        .join(' '),
-    )
-    .map((text) =>
-      text
-        .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-        .replace(/(\*\*|__)(.+?)\1/g, '$2')
-        .replace(/(^|[\s(])[*_]([^*_\n]+?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
-        .replace(/[ \t]+/g, ' ')
-        .trim(),
-    )
+    .map((block) => paragraphText(block.split('\n')))
     .filter((text) => text.length > 0);
 }
 
