@@ -2,6 +2,7 @@ import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-a
 import type { Logger } from 'pino';
 import type { InsightsRecorder } from '../src/insights/recorder.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
+import type { LoadReport } from '../src/types.js';
 import type { Reply } from './reply/payload.js';
 
 /** Who triggered an interaction. */
@@ -70,14 +71,8 @@ export interface KnowledgeAdmin {
   refusal?: string;
 }
 
-/** The outcome of a (re)load, as `/reload` reports it. */
-export interface LoadReport {
-  ok: boolean;
-  documents: number;
-  passages: number;
-  figures: number;
-  problems: string[];
-}
+/** The outcome of a (re)load, as `/reload` reports it (a core type: the shared state reports it too). */
+export type { LoadReport };
 
 /**
  * What a handler may use. Passed in by the transport: handlers hold no state of their own.

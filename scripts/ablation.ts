@@ -10,7 +10,7 @@
 import { ask } from '../src/answer/ask.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
 import { DEFAULT_MODEL } from '../src/search/model.js';
-import { hasDevSets, type QuestionSet } from '../test/eval/datasets.js';
+import { hasDevSets, type QuestionSet, questionsByKnowledge } from '../test/eval/datasets.js';
 import { developmentSets } from '../test/eval/dev-sets.js';
 import { ownSets } from '../test/eval/own-sets.js';
 import { scoreEngine } from '../test/eval/score.js';
@@ -62,11 +62,7 @@ for (const family of FAMILIES) {
       }
       return engine;
     };
-    const byKb = new Map<KnowledgeBase, typeof set.questions>();
-    for (const q of set.questions) {
-      const kb = await (q.knowledge ?? set.knowledge)();
-      byKb.set(kb, [...(byKb.get(kb) ?? []), q]);
-    }
+    const byKb = await questionsByKnowledge(set);
     let top1 = 0;
     let n = 0;
     for (const [kb, questions] of byKb) {

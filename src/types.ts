@@ -121,3 +121,12 @@ export interface Citation {
   /** The section heading the passage stands under. */
   section?: string;
 }
+
+/** The outcome of a (re)load of the knowledge folder: counts, and the problems found. */
+export interface LoadReport {
+  ok: boolean;
+  documents: number;
+  passages: number;
+  figures: number;
+  problems: string[];
+}

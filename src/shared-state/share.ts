@@ -1,16 +1,10 @@
 import type { Logger } from 'pino';
 import { PostgresDriver } from '../insights/postgres-driver.js';
+import type { LoadReport } from '../types.js';
 import { isDocumentFileName, syncDocuments } from './documents.js';
 import { PostgresSharedState, type SharedDocument } from './postgres-shared.js';
 
-/** The outcome of a reload, as the knowledge holder reports it. */
-export interface LoadReport {
-  ok: boolean;
-  documents: number;
-  passages: number;
-  figures: number;
-  problems: string[];
-}
+export type { LoadReport };
 
 /** What reloads this replica's knowledge (the runtime's knowledge holder). */
 export interface Reloadable {

@@ -128,3 +128,13 @@ export function sample<T>(items: readonly T[], n: number): T[] {
   const step = items.length / n;
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)] as T);
 }
+
+/** A set's questions grouped by the folder each is asked of (its own, or its set's). */
+export async function questionsByKnowledge(set: QuestionSet): Promise<Map<KnowledgeBase, ScoredQuestion[]>> {
+  const groups = new Map<KnowledgeBase, ScoredQuestion[]>();
+  for (const q of set.questions) {
+    const kb = await (q.knowledge ?? set.knowledge)();
+    groups.set(kb, [...(groups.get(kb) ?? []), q]);
+  }
+  return groups;
+}

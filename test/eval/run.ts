@@ -7,7 +7,7 @@
  */
 import { rankPassages } from '../../src/answer/rank.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
-import { hasDevSets, type QuestionSet, type ScoredQuestion } from './datasets.js';
+import { hasDevSets, type QuestionSet, questionsByKnowledge } from './datasets.js';
 import { developmentSets } from './dev-sets.js';
 import { type Engine, factdeskEngine, lunrEngine, miniSearchEngine } from './engines.js';
 import { ownSets } from './own-sets.js';
@@ -43,11 +43,7 @@ const probabilities: { p: number; answerable: boolean; set: string }[] = [];
 const summary: Record<string, Record<string, SetScores>> = {};
 for (const set of sets) {
   // Questions asked of their own folder (one document per folder) are scored folder by folder.
-  const byKb = new Map<KnowledgeBase, ScoredQuestion[]>();
-  for (const q of set.questions) {
-    const kb = await (q.knowledge ?? set.knowledge)();
-    byKb.set(kb, [...(byKb.get(kb) ?? []), q]);
-  }
+  const byKb = await questionsByKnowledge(set);
   const score = (engineOf: (kb: KnowledgeBase) => Engine) =>
     mergeScores([...byKb].map(([kb, questions]) => scoreEngine(engineOf(kb), questions)));
   const ours = score(factdeskEngine);
