@@ -14,12 +14,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { figureCandidates } from '../src/answer/ask.js';
 import { rankPassages } from '../src/answer/rank.js';
 import type { Language } from '../src/lexicon/lexicon.js';
 import { languageOf } from '../src/search/analyzer.js';
 import {
   ANSWER_FEATURES,
   DEFAULT_MODEL,
+  FIGURE_FEATURES,
   RANK_FEATURES,
   type RankingModel,
   RankingModelSchema,
@@ -47,12 +49,33 @@ if (!hasDevSets()) {
   process.exit(2);
 }
 
+/** One question's figures in its three best passages (under the shipped ranking), each labelled by whether it answers. */
+interface FigureRow {
+  set: string;
+  candidates: { x: number[]; y: boolean }[];
+}
+
 const started = Date.now();
 const rows: Row[] = [];
+const figureRows: FigureRow[] = [];
 for (const set of developmentSets()) {
   for (const q of set.questions) {
     const kb = await (q.knowledge ?? set.knowledge)();
-    const { hits } = rankPassages(kb, q.question, { limit: DEFAULT_MODEL.pool });
+    const { hits, words } = rankPassages(kb, q.question, { limit: DEFAULT_MODEL.pool });
+    const answersFigure = q.figure;
+    if (answersFigure) {
+      const quoted = hits.slice(0, 3).map((hit) => ({
+        figures: kb.figuresByPassage.get(hit.passageId) ?? [],
+        score: hit.score,
+      }));
+      figureRows.push({
+        set: set.name,
+        candidates: figureCandidates(q.question, quoted, words).map(({ figure, features }) => ({
+          x: FIGURE_FEATURES.map((name) => features[name]),
+          y: answersFigure(figure),
+        })),
+      });
+    }
     // MiniSearch's order, not the current model's: the features do not depend on the weights.
     hits.sort((a, b) => b.features.bm25 - a.features.bm25);
     rows.push({
@@ -77,10 +100,12 @@ for (const set of developmentSets()) {
 const dot = (w: readonly number[], x: readonly number[]) => x.reduce((sum, v, i) => sum + v * (w[i] ?? 0), 0);
 
 /** Pairwise logistic ranker by full-batch gradient descent; questions weigh so that each set counts alike. */
-function fitRanker(train: Row[]): number[] {
+function fitRanker(
+  train: readonly { set: string; candidates: { x: number[]; y: boolean }[] }[],
+  dim: number = RANK_FEATURES.length,
+): number[] {
   const perSet = new Map<string, number>();
   for (const row of train) perSet.set(row.set, (perSet.get(row.set) ?? 0) + 1);
-  const dim = RANK_FEATURES.length;
   const diffs: number[] = [];
   const weights: number[] = [];
   for (const row of train) {
@@ -114,7 +139,7 @@ function fitRanker(train: Row[]): number[] {
   return [...w];
 }
 
-function top(row: Row, w: readonly number[]) {
+function top<C extends { x: number[] }>(row: { candidates: C[] }, w: readonly number[]): C | undefined {
   let best = row.candidates[0];
   for (const c of row.candidates) if (best && dot(w, c.x) > dot(w, best.x)) best = c;
   return best;
@@ -162,12 +187,34 @@ for (let k = 0; k < FOLDS; k++) {
 }
 const rankWeights = fitRanker(answerable);
 
+// The figure model, cross-validated the same way, against the weights it replaces.
+const figureStats = new Map<string, { n: number; hit: number; before: number }>();
+const before = FIGURE_FEATURES.map((name) => DEFAULT_MODEL.figure[name]);
+for (let k = 0; k < FOLDS; k++) {
+  const w = fitRanker(
+    figureRows.filter((_, i) => i % FOLDS !== k),
+    FIGURE_FEATURES.length,
+  );
+  figureRows.forEach((row, i) => {
+    if (i % FOLDS !== k) return;
+    const stat = figureStats.get(row.set) ?? { n: 0, hit: 0, before: 0 };
+    stat.n++;
+    if (top(row, w)?.y) stat.hit++;
+    if (top(row, before)?.y) stat.before++;
+    figureStats.set(row.set, stat);
+  });
+}
+const figureWeights = fitRanker(figureRows, FIGURE_FEATURES.length);
+
 // The answer models, one per language, on the best candidate under the fitted ranking
 // (cross-validated ranking for answerable rows).
 const report: Record<string, string> = {};
 for (const [set, stat] of cvTop)
   report[`${set}: top-1 (cross-validated) / MiniSearch order`] =
     `${pct(stat.hit / stat.n)} / ${pct(stat.bm25 / stat.n)}`;
+for (const [set, stat] of figureStats)
+  report[`${set}: first figure among the 3 best passages' (cross-validated) / previous weights`] =
+    `${pct(stat.hit / stat.n)} / ${pct(stat.before / stat.n)}`;
 const answerModels: Record<string, number[]> = {};
 const thresholds: Record<string, number> = {};
 for (const language of ['en', 'zh'] as const) {
@@ -223,6 +270,7 @@ const model: RankingModel = RankingModelSchema.parse({
       },
     ]),
   ),
+  figure: Object.fromEntries(FIGURE_FEATURES.map((name, i) => [name, round(figureWeights[i] ?? 0)])),
   threshold: Object.fromEntries(Object.entries(thresholds).map(([language, t]) => [language, round(t)])),
   fitted: {
     by: 'npm run fit',

@@ -1,6 +1,8 @@
 import { scanNumberPhrases } from '../figures/numbers.js';
+import { periodsOrYearsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { analyzeWords } from '../search/analyzer.js';
+import { DEFAULT_MODEL, FIGURE_FEATURES, type FigureFeature } from '../search/model.js';
 import type { QuestionWord } from '../search/search-index.js';
 import type { Citation, Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
@@ -44,24 +46,6 @@ export interface AskOptions {
   without?: ReadonlySet<string>;
 }
 
-/**
- * Points of a figure, as a few named weights over what is known of it. They are set by hand on
- * the development sets' "answer in the first figure" rate (see `docs/RANKING.md`).
- */
-const FIGURE_WEIGHTS = {
-  /** The figure's passage: the passage's score relative to the best, to the 4th power (1 for the best). */
-  passage: 3,
-  /** Its kind is the one the question asks for (½ for a second-choice kind). */
-  kind: 2,
-  /** The question's words describe it: in its label, or near it in its sentence. */
-  description: 3,
-  /** It is the very number the question states, or the value reached at a threshold it names. */
-  stated: 3,
-  /** It is a previous value, a change, a part or a restatement while the question asks for none. */
-  role: -2,
-  /** Its place in the passage (per position): equal figures keep the passage's order. */
-  position: -0.05,
-} as const;
 /** Points for a kind when the question asks for none: an amount or a count is the usual answer. */
 const DEFAULT_KIND: Partial<Record<FigureKind, number>> = { amount: 0.5, count: 0.4, percent: 0.2 };
 
@@ -104,12 +88,14 @@ function statedNumbers(question: string): StatedNumber[] {
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
-/** A question read once for ranking figures (see {@link figurePoints}). */
+/** A question read once for ranking figures (see {@link figureFeatures}). */
 export interface FigureQuestion {
   intent: FigureIntent;
   stated: StatedNumber[];
   /** The roles the question asks about ("how many were added" → `change`). */
   asked: Set<FigureRole>;
+  /** The periods the question names (`2019`, `2024-Q3`, `FY2023`). */
+  periods: string[];
   words: QuestionWord[];
 }
 
@@ -128,33 +114,54 @@ export function readFigureQuestion(
     asked: new Set(
       (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
     ),
+    periods: periodsOrYearsOf(question),
     words,
   };
 }
 
 /**
- * How well one figure answers a question, in points; `undefined` for a bare year when the
- * question does not ask when. `position` is the figure's place in its passage.
+ * What is known of one figure for a question, as the figure model's features (weights in
+ * `src/search/model.json`, fitted by `npm run fit`); `undefined` for a bare year when the question
+ * does not ask when. `position` is the figure's place in its passage. The `passage` feature (how
+ * well its passage ranks) is added by {@link scoreFigures}.
+ * - `kind`: it is of the kind the question asks for (½ for a second-choice kind);
+ * - `description`: the question's words describe it, in its label or near it in its sentence;
+ * - `stated`: it is the very number the question states, or the value reached at a threshold it names;
+ * - `role`: it is a previous value, a change or a part while the question asks for none (a part
+ *   the question describes counts less);
+ * - `period`: +1 when its period is one the question names, −1 when the question names others;
+ * - `position`: its place in the passage, so that equal figures keep the passage's order.
  */
-export function figurePoints(question: FigureQuestion, figure: Figure, position = 0): number | undefined {
-  const { intent, words, asked, stated } = question;
+export function figureFeatures(
+  question: FigureQuestion,
+  figure: Figure,
+  position = 0,
+): Omit<Record<FigureFeature, number>, 'passage'> | undefined {
+  const { intent, words, asked, stated, periods } = question;
   if (figure.kind === 'year' && !intent.wantsTime) return undefined;
   if (figure.kind === 'date' && !intent.wantsTime && intent.kinds.length > 0) return undefined;
   const kind = intent.kinds.length > 0 ? kindMatch(figure, intent) : (DEFAULT_KIND[figure.kind] ?? 0);
   const description = descriptionMatch(figure, words);
-  let points = FIGURE_WEIGHTS.kind * kind + FIGURE_WEIGHTS.description * description;
   const { role } = analysisOf(figure);
   // A part the question describes ("how many research roles" → "of whom 2,100 work in research
   // roles") is what it asks for: its role counts against it as much as it is not described. A
   // previous value or a change is never the current value, however well described.
-  if (role && !asked.has(role)) points += FIGURE_WEIGHTS.role * (role === 'part' ? 1 - description : 1);
-  for (const number of stated) {
-    const reached = number.threshold
-      ? figure.value >= number.value && figure.value <= number.value * THRESHOLD_MARGIN
-      : sameValue(figure.value, number.value);
-    if (reached) points += FIGURE_WEIGHTS.stated;
-  }
-  return points + FIGURE_WEIGHTS.position * position;
+  const roleOff = role && !asked.has(role) ? (role === 'part' ? 1 - description : 1) : 0;
+  let reached = 0;
+  for (const number of stated)
+    if (
+      number.threshold
+        ? figure.value >= number.value && figure.value <= number.value * THRESHOLD_MARGIN
+        : sameValue(figure.value, number.value)
+    )
+      reached++;
+  const period =
+    periods.length === 0 || !figure.period
+      ? 0
+      : periods.some((p) => samePeriod(p, figure.period as string))
+        ? 1
+        : -1;
+  return { kind, description, stated: reached, role: roleOff, period, position };
 }
 
 /** A passage whose figures are ranked: its figures and, when known, its ranking score. */
@@ -167,6 +174,8 @@ export interface RankedPassageFigures {
 export interface FigureRankingOptions {
   /** The question's words with their weights, synonyms included (from `SearchIndex.questionWords`). */
   words?: QuestionWord[];
+  /** The figure model's weights (default: the shipped model's). */
+  weights?: Record<FigureFeature, number>;
 }
 
 /**
@@ -186,20 +195,38 @@ export function rankFigures(
 export function scoreFigures(
   question: string,
   hits: RankedPassageFigures[],
-  { words }: FigureRankingOptions = {},
+  { words, weights = DEFAULT_MODEL.figure }: FigureRankingOptions = {},
 ): { figure: Figure; score: number }[] {
+  return figureCandidates(question, hits, words)
+    .map(({ figure, features }) => {
+      let score = 0;
+      for (const name of FIGURE_FEATURES) score += weights[name] * features[name];
+      return { figure, score };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Every figure of the passages that can answer the question, with the figure model's features
+ * (see {@link figureFeatures}); `passage` is its passage's score relative to the best, to the
+ * 4th power, so that another passage's figure counts only as its passage nears the best.
+ */
+export function figureCandidates(
+  question: string,
+  hits: RankedPassageFigures[],
+  words?: QuestionWord[],
+): { figure: Figure; features: Record<FigureFeature, number> }[] {
   const read = readFigureQuestion(question, words);
   const top = Math.max(...hits.map((hit) => hit.score ?? 0), 0);
-  const scored: { figure: Figure; score: number }[] = [];
+  const candidates: { figure: Figure; features: Record<FigureFeature, number> }[] = [];
   hits.forEach(({ figures, score }, rank) => {
-    // The best passage's figures first: another passage's count only as its score nears the best.
-    const relative = score !== undefined && top > 0 ? Math.max(0, score / top) ** 4 : 1 / (1 + rank);
+    const passage = score !== undefined && top > 0 ? Math.max(0, score / top) ** 4 : 1 / (1 + rank);
     figures.forEach((figure, position) => {
-      const points = figurePoints(read, figure, position);
-      if (points !== undefined) scored.push({ figure, score: FIGURE_WEIGHTS.passage * relative + points });
+      const features = figureFeatures(read, figure, position);
+      if (features) candidates.push({ figure, features: { passage, ...features } });
     });
   });
-  return scored.sort((a, b) => b.score - a.score);
+  return candidates;
 }
 
 /**
@@ -276,7 +303,7 @@ export function ask(
   const figures = rankFigures(
     query,
     passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [], score: passage.score })),
-    { words: read.words },
+    { words: read.words, weights: kb.index.model.figure },
   );
   return {
     query,

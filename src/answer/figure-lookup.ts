@@ -53,7 +53,7 @@ export function lookupFigure(kb: KnowledgeBase, topic: string, { limit = 5 } = {
   const ranked = scoreFigures(
     query,
     hits.map((hit) => ({ figures: kb.figuresByPassage.get(hit.passageId) ?? [], score: hit.score })),
-    { words: question.words },
+    { words: question.words, weights: kb.index.model.figure },
   );
   const figures: CitedFigure[] = [];
   for (const { figure, score } of ranked) {

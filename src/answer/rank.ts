@@ -1,4 +1,4 @@
-import { periodsOf } from '../figures/periods.js';
+import { periodsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import type { Language } from '../lexicon/lexicon.js';
 import { languageOf } from '../search/analyzer.js';
@@ -54,16 +54,12 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
   return {
     coverage: candidate.features.coverage,
     contextCoverage: candidate.features.contextCoverage,
+    documentCoverage: candidate.features.documentCoverage,
     absent: candidate.absent,
     named: candidate.features.named,
     proximity: candidate.features.proximity,
     figureFit: fit,
   };
-}
-
-/** Whether a figure's period is the one a question names: `Q3` is any year's third quarter. */
-function samePeriod(asked: string, figure: string): boolean {
-  return figure === asked || figure.endsWith(`-${asked}`) || asked.endsWith(`-${figure}`);
 }
 
 /**

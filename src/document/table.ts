@@ -41,14 +41,34 @@ export function isNumericCell(cell: string): boolean {
 /** A year or a date standing as a column header: `2019`, `Fiscal 2018`, `June 30, 2019`. */
 const HEADER_VALUE = /^(?:\D{0,20}\b)?(?:19|20)\d{2}(?:\s*\(\w+\))?$/;
 
-/** True when a row with no label holds only units or years: part of the header, not data. */
-function continuesHeader(row: string[]): boolean {
-  const cells = row.slice(1).filter((cell) => cell !== '');
-  return (
-    row[0] === '' &&
-    cells.length > 0 &&
-    cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell))
+/** A label-column cell that only says what unit the table is in: `($ in millions)`, `(in thousands of $)`. */
+function isUnitNote(cell: string): boolean {
+  return isUnitText(cell) || (/^\(.*\)$/.test(cell) && unitInText(cell) !== undefined);
+}
+
+/**
+ * True when no value column of the header rows has a name yet: their cells are empty, units, or
+ * bracketed notes such as a unit this reader does not know (`(₹ lakh)`).
+ */
+function namesNoColumn(header: readonly string[][]): boolean {
+  return header.every((row) =>
+    row.slice(1).every((cell) => cell === '' || isUnitNote(cell) || /^\([^()]*\)$/.test(cell)),
   );
+}
+
+/**
+ * True when a row under the header continues it rather than starting the data: its value cells
+ * hold only units, years or words, and it has no label, or a label that only gives the unit
+ * (`($ in millions) | 2019 | 2018`), or the header above names no column at all (a first row of
+ * only a unit, then `Particulars | Fees | Commission`). Annual reports' tables often have two or
+ * three such header rows.
+ */
+function continuesHeader(row: string[], header: readonly string[][]): boolean {
+  const cells = row.slice(1).filter((cell) => cell !== '');
+  if (cells.length === 0) return false;
+  if (!cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell))) return false;
+  const label = row[0] ?? '';
+  return label === '' || isUnitNote(label) || namesNoColumn(header);
 }
 
 /**
@@ -88,21 +108,26 @@ export function tableFromGrid(grid: string[][], options: GridOptions = {}): Tabl
   let headerCount = Math.min(options.headerRows ?? 1, rows.length);
   // Rows right under the header with no label and no value continue the header: units
   // (`$ million`), or the years under a spanning `June 30,`.
-  while (headerCount < rows.length && continuesHeader(rows[headerCount] ?? [])) headerCount++;
+  while (headerCount < rows.length && continuesHeader(rows[headerCount] ?? [], rows.slice(0, headerCount)))
+    headerCount++;
   const header = rows.slice(0, headerCount);
   spreadSpanningHeaders(header);
   // A unit written in the label column's header (`$ million | 2019 | 2018`) is every column's.
-  const cornerUnit = header.map((row) => row[0] ?? '').find((cell) => isUnitText(cell));
+  const corner = header.map((row) => row[0] ?? '').find((cell) => isUnitNote(cell));
+  const cornerUnit = corner && (isUnitText(corner) ? corner : unitInText(corner));
   const captionUnit = cornerUnit ?? unitInText(options.caption);
   const columns: string[] = [];
   const units: Array<string | undefined> = [];
   for (let c = 1; c < width; c++) {
     const names: string[] = [];
+    const notes: string[] = [];
     let unit: string | undefined;
     for (const row of header) {
       const cell = row[c] ?? '';
       if (cell === '') continue;
       if (isUnitText(cell)) unit = cell;
+      // A bracketed note over a named column (`(₹ lakh)` over `Total Amount`) names it only when nothing else does.
+      else if (/^\([^()]*\)$/.test(cell) && !unitInText(cell)) notes.push(cell);
       else {
         const named = unitInText(cell);
         unit ??= named;
@@ -111,10 +136,10 @@ export function tableFromGrid(grid: string[][], options: GridOptions = {}): Tabl
         if (!names.includes(name)) names.push(name);
       }
     }
-    columns.push(names.join(' ') || `column ${c + 1}`);
+    columns.push(names.join(' ') || notes.join(' ') || `column ${c + 1}`);
     units.push(unit ?? captionUnit);
   }
-  const labelHeader = header.map((row) => row[0] ?? '').find((cell) => cell !== '' && !isUnitText(cell));
+  const labelHeader = header.map((row) => row[0] ?? '').find((cell) => cell !== '' && !isUnitNote(cell));
   const body: TableRow[] = [];
   let group: string | undefined;
   for (const row of rows.slice(headerCount)) {

@@ -276,6 +276,40 @@ export function periodsOf(text: string): string[] {
 }
 
 /**
+ * The periods a text names (see {@link periodsOf}) or, when it names none, the years of the dates
+ * it holds: a column headed `June 30, 2019` reports 2019's values.
+ *
+ * @example
+ * periodsOrYearsOf('June 30, 2019') // → ['2019']
+ * periodsOrYearsOf('Q3 2024')       // → ['2024-Q3']
+ */
+export function periodsOrYearsOf(text: string): string[] {
+  const periods = periodsOf(text);
+  return periods.length > 0 ? periods : [...new Set(text.match(/\b(?:19|20)\d{2}\b/g) ?? [])];
+}
+
+/**
+ * Whether a figure's period is the one a question names: `Q3` is any year's third quarter, and a
+ * year names its quarters, halves and months (`2024` names `2024-Q3`; `2024-Q3` does not name
+ * `2024`), and a fiscal year is named by its number (`2024` and `FY2024`), as people say both.
+ *
+ * @example
+ * samePeriod('Q3', '2024-Q3') // → true
+ * samePeriod('2023', '2024')  // → false
+ */
+export function samePeriod(asked: string, figure: string): boolean {
+  const fiscal = /^FY(\d{4})$/;
+  if (fiscal.test(asked) || fiscal.test(figure))
+    return asked.replace(fiscal, '$1') === figure.replace(fiscal, '$1');
+  return (
+    figure === asked ||
+    figure.endsWith(`-${asked}`) ||
+    asked.endsWith(`-${figure}`) ||
+    figure.startsWith(`${asked}-`)
+  );
+}
+
+/**
  * The same period one year earlier (`FY2024` → `FY2023`, `2024-Q3` → `2023-Q3`, `2023/24` →
  * `2022/23`); `undefined` for a period without a year.
  *

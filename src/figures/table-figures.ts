@@ -8,6 +8,7 @@ import type { TableBlock, TableRow } from '../document/model.js';
 import type { Figure, Passage } from '../types.js';
 import { currencyOfPrefix } from './lexicon.js';
 import { scanNumberPhrases } from './numbers.js';
+import { periodsOrYearsOf } from './periods.js';
 
 /** What a unit text such as `$ million`, `$'000`, `%` or `RMB bn` means for a value. */
 export interface UnitMeaning {
@@ -86,6 +87,8 @@ export function tableRowFigures(passage: Passage, table: TableBlock, row: TableR
     if (read.percent) ({ unit, kind } = { unit: 'percent', kind: 'percent' });
     else if (read.currency) ({ unit, kind } = { unit: currencyOfPrefix(read.currency), kind: 'amount' });
     const column = table.columns[i] ?? `column ${i + 2}`;
+    // A column headed by a period (`2019`, `Q3 2024`, `FY2023`) dates its cells.
+    const [period] = periodsOrYearsOf(column);
     figures.push({
       id: `${passage.id}~${figures.length}`,
       kind,
@@ -96,6 +99,7 @@ export function tableRowFigures(passage: Passage, table: TableBlock, row: TableR
       sentence: passage.text,
       passageId: passage.id,
       docId: passage.docId,
+      ...(period ? { period } : {}),
     });
   });
   return figures;

@@ -6,6 +6,7 @@ export const RANK_FEATURES = [
   'bm25',
   'coverage',
   'contextCoverage',
+  'documentCoverage',
   'proximity',
   'named',
   'period',
@@ -18,12 +19,17 @@ export type RankFeature = (typeof RANK_FEATURES)[number];
 export const ANSWER_FEATURES = [
   'coverage',
   'contextCoverage',
+  'documentCoverage',
   'absent',
   'named',
   'proximity',
   'figureFit',
 ] as const;
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
+
+/** What a figure of a quoted passage is scored by, to pick the one that answers (see `src/answer/ask.ts`). */
+export const FIGURE_FEATURES = ['passage', 'kind', 'description', 'stated', 'role', 'period', 'position'] as const;
+export type FigureFeature = (typeof FIGURE_FEATURES)[number];
 
 const weights = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((key) => [key, z.number()])) as Record<K, z.ZodNumber>);
@@ -48,6 +54,8 @@ export const RankingModelSchema = z.object({
    * {@link ANSWER_FEATURES}.
    */
   answer: z.object({ en: answerWeights, zh: answerWeights }),
+  /** Linear weights of the figure model, one per {@link FIGURE_FEATURES}. */
+  figure: weights(FIGURE_FEATURES),
   /** The least probability, per language, for a question to be answered. */
   threshold: z.object({ en: z.number().min(0).max(1), zh: z.number().min(0).max(1) }),
   /** How the weights were obtained (the data and the cross-validated scores), for the README. */

@@ -128,6 +128,8 @@ interface Corpus {
   years: Map<string, Set<string>>;
   /** Per title term: in how many passages' text it occurs, and how many of those are its own documents'. */
   titleTermUse: Map<string, { own: number; total: number }>;
+  /** Every term of each document's passages, by document id: what the document as a whole is about. */
+  documentTerms: Map<string, Set<string>>;
 }
 
 /**
@@ -400,7 +402,9 @@ export class SearchIndex {
     let total = 0;
     let own = 0;
     let any = 0;
+    let inDocument = 0;
     let absent = 0;
+    const documentTerms = this.corpus.documentTerms.get(docId);
     const matchedWords: string[] = [];
     const ownUnits: WordUnit[] = [];
     const context = this.contextOf(passageId);
@@ -429,6 +433,7 @@ export class SearchIndex {
           }
       if (!planned.known[i] && credit === 0) absent += weight;
       if (inOwn) ownUnits.push(unit);
+      if (inAny || inOwn || unit.terms.some((term) => documentTerms?.has(term))) inDocument += weight;
       own += weight * credit;
       if (inAny || inOwn) {
         any += weight;
@@ -452,6 +457,7 @@ export class SearchIndex {
         bm25: best > 0 ? result.score / best : 0,
         coverage: total > 0 ? own / total : 0,
         contextCoverage: total > 0 ? any / total : 0,
+        documentCoverage: total > 0 ? inDocument / total : 0,
         proximity: this.proximity(passageId, ownUnits),
         named,
         period: this.periodMatch(planned.years, passageId),
@@ -572,6 +578,7 @@ function emptyCorpus(passages: readonly Passage[]): Corpus {
     passages: new Map(passages.map((passage) => [passage.id, passage])),
     years: new Map(),
     titleTermUse: new Map(),
+    documentTerms: new Map(),
   };
 }
 
@@ -593,10 +600,14 @@ function titleVocabularyOf(documents: readonly DocumentMeta[]): TitleVocabulary 
 
 /** Notes what one distinct term of a passage's text tells: a year of its paragraph, a use of a title word. */
 function noteTerm(corpus: Corpus, term: string, passageId: string, titles: TitleVocabulary): void {
+  const docId = docIdOf(passageId);
+  let terms = corpus.documentTerms.get(docId);
+  if (!terms) corpus.documentTerms.set(docId, (terms = new Set()));
+  terms.add(term);
   if (titles.all.has(term)) {
     const use = corpus.titleTermUse.get(term) ?? { own: 0, total: 0 };
     use.total++;
-    if (titles.byDocument.get(docIdOf(passageId))?.has(term)) use.own++;
+    if (titles.byDocument.get(docId)?.has(term)) use.own++;
     corpus.titleTermUse.set(term, use);
   }
   if (YEAR_TERM.test(term)) {
@@ -622,7 +633,6 @@ function readPostings(json: AsPlainObject, corpus: Corpus, titles: TitleVocabula
       for (const postings of postingLists) for (const shortId of Object.keys(postings)) ids.add(shortId);
       vocabulary.set(term, ids.size);
     }
-    if (!YEAR_TERM.test(term) && !titles.all.has(term)) continue;
     for (const shortId of Object.keys(fields[textField] ?? {}))
       noteTerm(corpus, term, String(json.documentIds[shortId]), titles);
   }

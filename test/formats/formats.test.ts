@@ -167,6 +167,52 @@ describe('tables in Markdown', () => {
     ]);
   });
 
+  it('reads a second header row whose label cell only gives the unit, and dates the cells by their column', async () => {
+    const body = [
+      '---',
+      'title: Inventories',
+      '---',
+      '',
+      '|  | June 30, |  |',
+      '| --- | --- | --- |',
+      '| ($ in millions) | 2019 | 2018 |',
+      '| Raw materials and supplies | $169.8 | $157.5 |',
+    ].join('\n');
+    const { passages, figures } = await load('inventories.md', Buffer.from(body));
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
+      'Raw materials and supplies — June 30, 2019: $169.8; June 30, 2018: $157.5 (in millions)',
+    ]);
+    expect(figures.map((f) => [f.label, f.value, f.period])).toEqual([
+      ['Raw materials and supplies, June 30, 2019', 169_800_000, '2019'],
+      ['Raw materials and supplies, June 30, 2018', 157_500_000, '2018'],
+    ]);
+  });
+
+  it('takes the first row of words as the header when the header above names no column', async () => {
+    const body = [
+      '---',
+      'title: Remuneration',
+      '---',
+      '',
+      '|  |  |  | (` lakh) |',
+      '| --- | --- | --- | --- |',
+      '| Particulars of Remuneration | Sitting Fees | Commission | Total Amount |',
+      '| Aman Mehta | 4.80 | 315.00 | 319.80 |',
+    ].join('\n');
+    const { passages } = await load('remuneration.md', Buffer.from(body));
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
+      'Aman Mehta — Sitting Fees: 4.80; Commission: 315.00; Total Amount: 319.80',
+    ]);
+  });
+
+  it('keeps a first row of words as data when the header names its columns', async () => {
+    const body = ['---', 'title: Board', '---', '', '| Name | Role |', '| --- | --- |', '| Ada Lin | Chair |'].join(
+      '\n',
+    );
+    const { passages } = await load('board.md', Buffer.from(body));
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual(['Ada Lin — Role: Chair']);
+  });
+
   it('quotes the whole table as one compact passage too, which adds no figures of its own', async () => {
     const { passages, figures } = await load('report.md', Buffer.from(reportMarkdown()));
     const table = passages.find((p) => p.kind === 'table');
