@@ -11,7 +11,7 @@ function own(name: string, file: string, corpus: string, language: 'en' | 'zh'):
 }
 
 /**
- * The project's own question sets: the tuning set (fitted on), the blind set (written from its
+ * The project's own question sets: the tuning set (fitted on), the two blind sets (each written from its
  * documents alone before the engine's answers were seen, frozen by its hash test, never fitted
  * on), and the Chinese set.
  */
@@ -24,6 +24,7 @@ export function ownSets(): QuestionSet[] {
       questions: ownQuestions('questions.json'),
     },
     ...own('blind', 'blind.json', 'blind-corpus', 'en'),
+    ...own('blind2', 'blind2.json', 'blind2-corpus', 'en'),
     ...own('chinese', 'zh.json', 'zh-corpus', 'zh'),
   ];
 }

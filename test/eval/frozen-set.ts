@@ -1,0 +1,193 @@
+/**
+ * The checks shared by the frozen evaluation sets (`blind.test.ts`, `blind2.test.ts`): a set file in
+ * `test/eval/` and its corpus folder in `test/fixtures/`, written from the documents alone and pinned by a
+ * hash. These check the data only, not the search engine.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+/** What one frozen set is and the minimum sizes it must keep. */
+export interface FrozenSet {
+  /** The `describe` title. */
+  title: string;
+  /** The questions file in `test/eval/`, e.g. `blind.json`. */
+  file: string;
+  /** The corpus folder in `test/fixtures/`, e.g. `blind-corpus`. */
+  corpus: string;
+  /** SHA-256 of the set as written; see {@link fingerprint}. */
+  sha256: string;
+  minDocuments: number;
+  minQuestions: number;
+  minOffTopic: number;
+}
+
+const FICTION_LINE =
+  "*Fictional document written for factdesk's evaluation; all names and figures are invented.*";
+
+const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
+
+const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'ids look like "<doc prefix>-<topic>"'),
+    question: z.string().min(3),
+    kind: z.enum(KINDS),
+    expect: z
+      .object({
+        docId: z.string().min(1),
+        passage: z.string().min(20, 'a passage has at least 20 characters'),
+        figure: z.number().finite().optional(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+type Question = z.infer<typeof questionSchema>;
+
+interface SetDoc {
+  data: Record<string, unknown>;
+  paragraphs: string[];
+}
+
+/** The paths of a set's questions file and corpus folder. */
+function paths(set: FrozenSet): { setFile: string; corpusDir: string } {
+  return {
+    setFile: fileURLToPath(new URL(`./${set.file}`, import.meta.url)),
+    corpusDir: fileURLToPath(new URL(`../fixtures/${set.corpus}/`, import.meta.url)),
+  };
+}
+
+/** The corpus file names, sorted so the fingerprint does not depend on directory order. */
+function corpusFiles(corpusDir: string): string[] {
+  return readdirSync(corpusDir).sort();
+}
+
+/**
+ * SHA-256 over the set file and every corpus file (sorted by name), each contributing its name and its
+ * raw bytes, so renaming, adding or removing a document changes the hash as much as editing one.
+ */
+export function fingerprint(set: FrozenSet): string {
+  const { setFile, corpusDir } = paths(set);
+  const hash = createHash('sha256');
+  const entries: [string, Buffer][] = [[set.file, readFileSync(setFile)]];
+  for (const name of corpusFiles(corpusDir))
+    entries.push([`${set.corpus}/${name}`, readFileSync(`${corpusDir}${name}`)]);
+  for (const [name, bytes] of entries) {
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/** The documents by id (file name without `.md`), their bodies split into paragraphs on blank lines. */
+function loadCorpus(corpusDir: string): Map<string, SetDoc> {
+  const docs = new Map<string, SetDoc>();
+  for (const name of corpusFiles(corpusDir).filter((f) => f.endsWith('.md'))) {
+    const parsed = matter(readFileSync(`${corpusDir}${name}`, 'utf8'));
+    const paragraphs = parsed.content
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    docs.set(name.replace(/\.md$/, ''), { data: parsed.data, paragraphs });
+  }
+  return docs;
+}
+
+function loadQuestions(setFile: string): Question[] {
+  const raw: unknown = JSON.parse(readFileSync(setFile, 'utf8'));
+  return z.array(questionSchema).parse(raw);
+}
+
+/** Whether a paragraph is a Markdown pipe table: every line starts with `|`. */
+const isTable = (paragraph: string) =>
+  paragraph.split('\n').every((line) => line.trimStart().startsWith('|'));
+
+/** A table row's cells, the text between its pipes, trimmed. */
+const cellsOf = (row: string) =>
+  row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
+
+/** Declares the tests of a frozen set. */
+export function describeFrozenSet(set: FrozenSet): void {
+  const { setFile, corpusDir } = paths(set);
+  const frozenMessage =
+    `this set is frozen: ${set.file} or a file in test/fixtures/${set.corpus}/ changed. ` +
+    'Write a new set (new file names, new hash) instead of editing this one.';
+
+  describe(set.title, () => {
+    const docs = loadCorpus(corpusDir);
+    const questions = loadQuestions(setFile);
+    const answerable = questions.filter((q) => q.expect !== null);
+
+    it('is byte for byte the set that was written blind', () => {
+      expect(fingerprint(set), frozenMessage).toBe(set.sha256);
+    });
+
+    it(`holds at least ${set.minDocuments} documents, each marked fictional with the required front matter`, () => {
+      expect(docs.size).toBeGreaterThanOrEqual(set.minDocuments);
+      for (const [id, doc] of docs) {
+        expect(typeof doc.data.title, `${id}: title`).toBe('string');
+        expect(doc.data.language, `${id}: language`).toBe('en');
+        const published = doc.data.published;
+        const date = published instanceof Date ? published.toISOString().slice(0, 10) : String(published);
+        expect(date, `${id}: published is YYYY-MM-DD`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(doc.data.tags, `${id}: tags include fictional`).toContain('fictional');
+        if (doc.data.url !== undefined)
+          expect(String(doc.data.url), `${id}: url`).toMatch(/^https:\/\/example\.org\//);
+        expect(doc.paragraphs[0], `${id}: first body line`).toBe(FICTION_LINE);
+        const body = doc.paragraphs.length - 1;
+        expect(body, `${id}: 8–14 paragraphs`).toBeGreaterThanOrEqual(8);
+        expect(body, `${id}: 8–14 paragraphs`).toBeLessThanOrEqual(14);
+      }
+    });
+
+    it(`holds at least ${set.minQuestions} questions, at least ${set.minOffTopic} of them off-topic`, () => {
+      expect(questions.length).toBeGreaterThanOrEqual(set.minQuestions);
+      expect(questions.filter((q) => q.expect === null).length).toBeGreaterThanOrEqual(set.minOffTopic);
+    });
+
+    it('gives every question a unique id', () => {
+      const seen = new Set<string>();
+      const duplicates = questions.map((q) => q.id).filter((id) => seen.size === seen.add(id).size);
+      expect(duplicates).toEqual([]);
+    });
+
+    it('expects no answer exactly for the off-topic questions', () => {
+      for (const q of questions)
+        expect(q.expect === null, `${q.id}: kind ${q.kind}`).toBe(q.kind === 'offtopic');
+    });
+
+    it('asks about every document', () => {
+      const asked = new Set(answerable.map((q) => q.expect?.docId));
+      expect([...docs.keys()].filter((id) => !asked.has(id))).toEqual([]);
+    });
+
+    it('quotes each expected passage exactly from one paragraph of its document, within one sentence', () => {
+      for (const q of answerable) {
+        const want = q.expect;
+        if (want === null) continue;
+        const doc = docs.get(want.docId);
+        expect(doc, `${q.id}: document ${want.docId} exists`).toBeDefined();
+        const holding = (doc?.paragraphs ?? []).filter((p) => p.includes(want.passage));
+        expect(holding.length, `${q.id}: "${want.passage}" is in exactly one paragraph`).toBe(1);
+        expect(want.passage, `${q.id}: passage stays within one sentence`).not.toMatch(
+          /[.!?]["”’]?\s+[A-Z]|\n/,
+        );
+        const paragraph = holding[0];
+        if (paragraph === undefined || !isTable(paragraph)) continue;
+        // A table answer is one row: the passage is the exact text of one of its cells.
+        const rows = paragraph.split('\n').filter((row) => row.includes(want.passage));
+        expect(rows.length, `${q.id}: "${want.passage}" is in exactly one table row`).toBe(1);
+        expect(cellsOf(rows[0] ?? ''), `${q.id}: "${want.passage}" is a whole cell`).toContain(want.passage);
+      }
+    });
+  });
+}
