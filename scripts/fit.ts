@@ -7,8 +7,10 @@
  * 2. The ranking weights are fitted by a pairwise logistic ranker (each answering candidate
  *    against each other candidate of its question), scored by 5-fold cross-validation.
  * 3. The answer model (is the best candidate an answer?) is a logistic regression over the best
- *    candidate's features, fitted on answerable questions against off-topic ones; its threshold is
- *    the highest that wrongly declines at most `MAX_WRONG_DECLINES` of the answerable questions.
+ *    candidate's features, fitted on answerable questions against off-topic ones; its threshold
+ *    minimises the cross-validated cost of its mistakes, each set weighing alike: the share of
+ *    answerable questions declined, times `WRONG_DECLINE_COST`, plus the share of off-topic
+ *    questions answered.
  *
  * Usage: npm run fit [-- --dry-run]
  */
@@ -30,8 +32,11 @@ import {
 import { hasDevSets, ROOT } from '../test/eval/datasets.js';
 import { developmentSets } from '../test/eval/dev-sets.js';
 
-/** The most answerable questions the threshold may decline, on the development sets. */
-const MAX_WRONG_DECLINES = 0.02;
+/**
+ * What declining an answerable question costs, against answering an off-topic one (1): a decline
+ * leaves the person with nothing, an off-topic answer at least shows its source and can be judged.
+ */
+const WRONG_DECLINE_COST = 2;
 /** L2 regularisation of both models. */
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -235,16 +240,27 @@ for (const language of ['en', 'zh'] as const) {
     });
   }
   answerModels[language] = fitAnswer(samples);
-  // The threshold: the highest that declines at most MAX_WRONG_DECLINES of the answerable
-  // questions of every set of this language (each set weighs alike, whatever its size).
-  let threshold = 1;
-  for (const set of new Set(samples.filter((s) => s.y).map((s) => s.row.set))) {
-    const p = samples
-      .filter((s) => s.y && s.row.set === set)
-      .map((s) => cvProbability.get(s) ?? 0)
-      .sort((a, b) => a - b);
-    threshold = Math.min(threshold, p[Math.floor(p.length * MAX_WRONG_DECLINES)] ?? 0.5);
-  }
+  // The threshold: the one whose mistakes cost least on the development sets of this language,
+  // every set weighing alike whatever its size.
+  const bySet = new Map<string, { p: number; y: boolean }[]>();
+  for (const sample of samples)
+    bySet.set(sample.row.set, [
+      ...(bySet.get(sample.row.set) ?? []),
+      { p: cvProbability.get(sample) ?? 0, y: sample.y },
+    ]);
+  const cost = (t: number) => {
+    let sum = 0;
+    for (const set of bySet.values()) {
+      const positives = set.filter((s) => s.y);
+      const negatives = set.filter((s) => !s.y);
+      if (positives.length > 0)
+        sum += (WRONG_DECLINE_COST * positives.filter((s) => s.p < t).length) / positives.length;
+      if (negatives.length > 0) sum += negatives.filter((s) => s.p >= t).length / negatives.length;
+    }
+    return sum;
+  };
+  let threshold = 0.5;
+  for (let t = 0.01; t < 1; t += 0.01) if (cost(t) < cost(threshold)) threshold = t;
   thresholds[language] = threshold;
   const declined = new Map<string, { n: number; declined: number }>();
   for (const s of samples) {
@@ -277,7 +293,7 @@ const model: RankingModel = RankingModelSchema.parse({
     data: [...new Set(rows.map((row) => row.set))],
     questions: rows.length,
     folds: FOLDS,
-    maxWrongDeclines: MAX_WRONG_DECLINES,
+    wrongDeclineCost: WRONG_DECLINE_COST,
     report,
   },
 });

@@ -58,6 +58,7 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
     absent: candidate.absent,
     named: candidate.features.named,
     proximity: candidate.features.proximity,
+    phrase: candidate.features.phrase,
     figureFit: fit,
   };
 }

@@ -7,8 +7,9 @@
  *   or nothing (`71 thousand`, `1.2-trillion`, `5million`), and may chain (`5 thousand million`);
  * - abbreviations (`k`, `m`, `mn`, `mln`, `b`, `bn`, `bln`, `t`, `tn`, `trn`, any case) are read only
  *   when attached to the digits (`13tn`, `2.5m`, `4K`), or after one space when the number carries a
- *   currency prefix (`$4.8 bn`, `RMB 3 m`). So the `m` of `5 m tall` stays a word, but the `m` of
- *   `2.5m` is read as million even when it meant metres.
+ *   currency prefix (`$4.8 bn`, `RMB 3 m`) or the abbreviation can be nothing but a scale (`2.8 bn`,
+ *   `3 mn`). So the `m` of `5 m tall` stays a word, but the `m` of `2.5m` is read as million even
+ *   when it meant metres.
  */
 
 import { shiftDecimal } from './decimal.js';
@@ -39,6 +40,8 @@ export const CURRENCY_PREFIX_SOURCE =
 
 const FULL_SCALE = '(?:thousand|million|billion|trillion)(?![\\p{L}\\p{N}_])';
 const ABBREVIATION = '(?:k|mn|mln|m|bn|bln|b|tn|trn|t)(?![\\p{L}\\p{N}_])';
+/** Abbreviations that are a scale whatever precedes them. */
+const UNAMBIGUOUS_ABBREVIATION = /^(?:mn|mln|bn|bln|tn|trn)$/i;
 // Digits with thousands separators (`1,234,567`) or without (`71000`), and an optional decimal part.
 const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 
@@ -125,7 +128,10 @@ function scanEnglish(text: string): NumberPhrase[] {
       if (groups.scale !== undefined) exponent = scaleExponent(groups.scale);
       else if (groups.abbr !== undefined) exponent = scaleExponent(groups.abbr);
       else if (groups.spaced !== undefined) {
-        if (groups.cur !== undefined) exponent = scaleExponent(groups.spaced.trim());
+        // `bn`, `mn`, `tn` and their kin name nothing but a scale: `2.8 bn` is read with or
+        // without a currency; a lone `m`, `b`, `k` or `t` may be a unit (`5 m tall`).
+        if (groups.cur !== undefined || UNAMBIGUOUS_ABBREVIATION.test(groups.spaced.trim()))
+          exponent = scaleExponent(groups.spaced.trim());
         else {
           // Without a currency, a spaced abbreviation is a word (`5 m tall`): end before it.
           raw = (groups.cur ?? '') + digits;

@@ -8,6 +8,7 @@ export const RANK_FEATURES = [
   'contextCoverage',
   'documentCoverage',
   'proximity',
+  'phrase',
   'named',
   'period',
   'recency',
@@ -23,6 +24,7 @@ export const ANSWER_FEATURES = [
   'absent',
   'named',
   'proximity',
+  'phrase',
   'figureFit',
 ] as const;
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];

@@ -296,8 +296,29 @@ export class SearchIndex {
   weightOf(term: string): number {
     const df = this.vocabulary.get(term) ?? 0;
     if (df > 0) return Math.log(1 + this.passageIndex.documentCount / (df + 0.5));
-    if (/^\p{N}/u.test(term)) return this.unknownWeight;
+    // A number no passage holds is a value the question states, often rounded ("about 2.8bn",
+    // "more than 1.1m"), not a subject the documents lack: it neither counts nor vetoes.
+    if (/^\p{N}/u.test(term)) return 0;
     return this.unknownWeight * backgroundTable().of(term);
+  }
+
+  /**
+   * A word the documents lack, with the known term it becomes when two neighbouring letters are
+   * swapped back (`frieght` → `freight`, `singel` → `single`): the commonest typo, which MiniSearch's
+   * edit distance counts as two edits.
+   */
+  private withTransposition(unit: WordUnit): WordUnit {
+    if (unit.terms.some((term) => this.knows(term))) return unit;
+    const fixes = new Set<string>();
+    for (const term of unit.terms) {
+      if (term.length < 4 || !/^\p{Script=Latin}+$/u.test(term)) continue;
+      for (let i = 0; i + 1 < term.length; i++) {
+        if (term[i] === term[i + 1]) continue;
+        const swapped = `${term.slice(0, i)}${term[i + 1]}${term[i]}${term.slice(i + 2)}`;
+        if (this.knows(swapped)) fixes.add(swapped);
+      }
+    }
+    return fixes.size > 0 ? { ...unit, terms: [...unit.terms, ...fixes] } : unit;
   }
 
   /** Whether any passage holds the term. */
@@ -311,7 +332,7 @@ export class SearchIndex {
    * weight, and prefix matching on the last word when `prefixLast` (autocomplete).
    */
   plan(text: string, { prefixLast = false }: { prefixLast?: boolean } = {}): PlannedQuery {
-    const units = analyzeWords(text);
+    const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
     // A name the documents lack ("Apple", "France") is as specific as the rarest word, however
     // often it is said in everyday speech.
     const weights = units.map((unit) =>
@@ -362,7 +383,7 @@ export class SearchIndex {
    * Words the best passage matched through a typo are added as the terms it matched.
    */
   questionWords(text: string, matchedTerms: readonly string[] = []): QuestionWord[] {
-    const units = analyzeWords(text);
+    const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
     const words: QuestionWord[] = units.map((unit) => {
       const known = unit.terms.some((term) => this.knows(term));
       const corrected = known ? [] : matchedTerms.filter((term) => unit.terms.some((t) => isTypoOf(t, term)));
@@ -410,7 +431,6 @@ export class SearchIndex {
     const context = this.contextOf(passageId);
     planned.units.forEach((unit, i) => {
       const weight = planned.weights[i] ?? 0;
-      total += weight;
       let inOwn = false;
       let inAny = false;
       for (const term of unit.terms) {
@@ -418,6 +438,10 @@ export class SearchIndex {
         if (fields?.includes('text')) inOwn = true;
         if (fields || context.has(term)) inAny = true;
       }
+      // A number the question states (not a year) is a value to check, often rounded ("more
+      // than 1.1m"): it counts for a passage that holds it, and against none that does not.
+      if (!inAny && !inOwn && unit.terms.every((term) => /^\p{N}/u.test(term) && !YEAR_TERM.test(term))) return;
+      total += weight;
       // A typo matched: MiniSearch reports the terms of the passage, not the question's.
       if (!inOwn && !planned.known[i] && result.queryTerms.some((q) => unit.terms.includes(q))) inOwn = true;
       let credit = inOwn ? 1 : 0;
@@ -459,6 +483,7 @@ export class SearchIndex {
         contextCoverage: total > 0 ? any / total : 0,
         documentCoverage: total > 0 ? inDocument / total : 0,
         proximity: this.proximity(passageId, ownUnits),
+        phrase: this.phraseMatch(planned, passageId),
         named,
         period: this.periodMatch(planned.years, passageId),
         // The newer of two reports answers a question that names no period; one that names a year, that year's.
@@ -521,6 +546,37 @@ export class SearchIndex {
       }
     }
     return wanted / shortest;
+  }
+
+  /**
+   * How much of the question's word order the passage keeps: of each two neighbouring words of
+   * the question (weighted by their IDF), the share that stand side by side, in that order, in
+   * the passage (`total assets` in "Total assets", not in "Total deferred tax asset"; the pieces of
+   * a Chinese name the segmenter split, `前肛鳗`). 0 for a question of one word.
+   */
+  private phraseMatch(planned: PlannedQuery, passageId: string): number {
+    const { units, weights } = planned;
+    if (units.length < 2) return 0;
+    const unitsOf = new Map<string, number[]>();
+    units.forEach((unit, i) => {
+      for (const term of unit.terms) unitsOf.set(term, [...(unitsOf.get(term) ?? []), i]);
+    });
+    const found = new Set<number>();
+    const tokens = this.tokensOf(passageId);
+    for (let p = 0; p + 1 < tokens.length; p++) {
+      const here = unitsOf.get(tokens[p] as string);
+      if (!here) continue;
+      const next = unitsOf.get(tokens[p + 1] as string);
+      if (next) for (const i of here) if (next.includes(i + 1)) found.add(i);
+    }
+    let total = 0;
+    let matched = 0;
+    for (let i = 0; i + 1 < units.length; i++) {
+      const weight = ((weights[i] ?? 0) + (weights[i + 1] ?? 0)) / 2;
+      total += weight;
+      if (found.has(i)) matched += weight;
+    }
+    return total > 0 ? matched / total : 0;
   }
 
   private tokensOf(passageId: string): string[] {

@@ -38,6 +38,8 @@ export function ownQuestions(file: string): ScoredQuestion[] {
 }
 
 export const EVAL_CORPUS = path.join(ROOT, 'test/fixtures/eval-corpus');
+/** The paraphrase development set's documents: other registers, questions in other words than theirs. */
+const PARAPHRASE_CORPUS = path.join(ROOT, 'test/fixtures/paraphrase-corpus');
 const TATQA = path.join(SHARED_QA, 'tatqa-test/knowledge');
 const CMRC = path.join(SHARED_QA, 'cmrc2018-dev/knowledge');
 const SEED = path.join(ROOT, 'knowledge');
@@ -106,10 +108,19 @@ export function developmentSets(): QuestionSet[] {
   const tatqaKb = folder(TATQA);
   const cmrcKb = folder(CMRC);
   const corpusKb = folder(EVAL_CORPUS);
+  const paraphrase = ownQuestions('paraphrase.json');
+  const paraphraseKb = folder(PARAPHRASE_CORPUS);
   return [
     { name: 'tatqa-test', language: 'en', knowledge: tatqaKb, questions: tatqa },
     { name: 'tuning', language: 'en', knowledge: corpusKb, questions: tuning },
     { name: 'cmrc2018-dev', language: 'zh', knowledge: cmrcKb, questions: sample(cmrc, 1200) },
+    { name: 'paraphrase', language: 'en', knowledge: paraphraseKb, questions: paraphrase },
+    {
+      name: 'paraphrase → tatqa',
+      language: 'en',
+      knowledge: tatqaKb,
+      questions: offTopic(paraphrase.filter((q) => q.kind !== 'offtopic')),
+    },
     {
       name: 'tuning → tatqa',
       language: 'en',

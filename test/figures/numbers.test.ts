@@ -35,9 +35,15 @@ describe('parseNumberPhrase', () => {
     expect(parseNumberPhrase(text)).toBe(value);
   });
 
-  it('reads a spaced abbreviation only after a currency (the `m` of `5 m` may be metres)', () => {
+  it('reads a spaced one-letter abbreviation only after a currency (the `m` of `5 m` may be metres)', () => {
     expect(parseNumberPhrase('5 m')).toBeUndefined();
     expect(parseNumberPhrase('$5 m')).toBe(5_000_000);
+  });
+
+  it('reads a spaced abbreviation that can only be a scale without a currency (`2.8 bn`, `3 mn`)', () => {
+    expect(parseNumberPhrase('2.8 bn')).toBe(2_800_000_000);
+    expect(parseNumberPhrase('3 mn')).toBe(3_000_000);
+    expect(parseNumberPhrase('1.2 tn')).toBe(1_200_000_000_000);
   });
 
   it('returns undefined for text that is not only a number phrase', () => {

@@ -56,6 +56,33 @@ describe('rankPassages', () => {
     expect(kb.index.weightOf('reason')).toBeLessThan(kb.index.weightOf('zanzibar') / 2);
   });
 
+  it('reads a typo that swaps two letters as the word the documents hold', () => {
+    // "roels" is two edits from "roles" for an edit distance, one swap for a reader.
+    const hit = top('How many Corbel staff work in research roels?');
+    expect(hit?.passageId).toBe('corbel-systems-fy2024#p3');
+    expect(hit?.matchedWords).toContain('roels');
+  });
+
+  it('neither credits nor penalises a rounded number the passage does not state', () => {
+    const plain = top('How many employees does Corbel have?');
+    const rounded = top('Does Corbel have more than 12.3m employees?');
+    expect(rounded?.passageId).toBe(plain?.passageId);
+    expect(rounded?.features.coverage).toBeCloseTo(plain?.features.coverage ?? 0, 5);
+  });
+
+  it('credits a passage that keeps the question’s words side by side (phrase match)', () => {
+    const hits = rankPassages(kb, 'high-tech enterprises Northvale').hits;
+    const adjacent = hits.find((hit) => textOf(hit.passageId)?.includes('high-tech enterprises'));
+    expect(adjacent?.features.phrase).toBeGreaterThan(0);
+    expect(rankPassages(kb, 'enterprises').hits[0]?.features.phrase).toBe(0);
+  });
+
+  it('credits a passage whose document holds the words its own text lacks (document coverage)', () => {
+    const hit = rankPassages(kb, 'Corbel research roles').hits[0];
+    expect(hit?.features.documentCoverage).toBeGreaterThanOrEqual(hit?.features.contextCoverage ?? 1);
+    expect(hit?.features.documentCoverage).toBeLessThanOrEqual(1);
+  });
+
   it('finds the part of a split paragraph by its paragraph’s subject (context coverage)', () => {
     const hits = rankPassages(kb, 'Corbel research roles').hits;
     expect(hits[0]?.passageId).toBe('corbel-systems-fy2024#p3');
