@@ -36,7 +36,7 @@ import { developmentSets } from '../test/eval/dev-sets.js';
  * What declining an answerable question costs, against answering an off-topic one (1): a decline
  * leaves the person with nothing, an off-topic answer at least shows its source and can be judged.
  */
-const WRONG_DECLINE_COST = 2;
+const WRONG_DECLINE_COST = Number(process.env.FIT_WRONG_DECLINE_COST ?? 2);
 /** L2 regularisation of both models. */
 const L2 = 1e-3;
 const FOLDS = 5;

@@ -109,6 +109,8 @@ export interface SearchIndexJSON {
 
 /** An index term that is a calendar year (`1998`, `2024`). */
 const YEAR_TERM = /^(?:19|20)\d\d$/;
+/** An index term that is a number: digits (`75000`), or Chinese numerals (`十三`, `万`, `五千`). */
+const NUMBER_TERM = /^(?:\p{N}|[零〇一二两三四五六七八九十百千万亿点]+$)/u;
 /** How many unknown words of one question get typo tolerance (a walk of the term tree each). */
 const MAX_FUZZY_TERMS = 3;
 /** The least share of a title word's uses in its own documents for it to name them (see `isName`). */
@@ -298,7 +300,7 @@ export class SearchIndex {
     if (df > 0) return Math.log(1 + this.passageIndex.documentCount / (df + 0.5));
     // A number no passage holds is a value the question states, often rounded ("about 2.8bn",
     // "more than 1.1m"), not a subject the documents lack: it neither counts nor vetoes.
-    if (/^\p{N}/u.test(term)) return 0;
+    if (NUMBER_TERM.test(term)) return 0;
     return this.unknownWeight * backgroundTable().of(term);
   }
 
@@ -440,7 +442,7 @@ export class SearchIndex {
       }
       // A number the question states (not a year) is a value to check, often rounded ("more
       // than 1.1m"): it counts for a passage that holds it, and against none that does not.
-      if (!inAny && !inOwn && unit.terms.every((term) => /^\p{N}/u.test(term) && !YEAR_TERM.test(term))) return;
+      if (!inAny && !inOwn && unit.terms.every((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term))) return;
       total += weight;
       // A typo matched: MiniSearch reports the terms of the passage, not the question's.
       if (!inOwn && !planned.known[i] && result.queryTerms.some((q) => unit.terms.includes(q))) inOwn = true;
