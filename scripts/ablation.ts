@@ -24,6 +24,8 @@ const FAMILIES: { name: string; without?: string[]; synonyms?: false }[] = [
   { name: 'periods (years the question names)', without: ['period'] },
   { name: 'recency (newer report first)', without: ['recency'] },
   { name: 'proximity of the matched words', without: ['proximity'] },
+  { name: 'phrase match (neighbouring question words side by side)', without: ['phrase'] },
+  { name: 'document coverage (words anywhere in the passage’s document)', without: ['documentCoverage'] },
   { name: 'paragraph context (split paragraphs, titles, sections)', without: ['contextCoverage'] },
   { name: 'everyday-word specificity of missing words', without: ['absent'] },
 ];

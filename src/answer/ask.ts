@@ -1,6 +1,7 @@
 import { scanNumberPhrases } from '../figures/numbers.js';
 import { periodsOrYearsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
+import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
 import { analyzeWords } from '../search/analyzer.js';
 import { DEFAULT_MODEL, FIGURE_FEATURES, type FigureFeature } from '../search/model.js';
 import type { QuestionWord } from '../search/search-index.js';
@@ -49,16 +50,18 @@ export interface AskOptions {
 /** Points for a kind when the question asks for none: an amount or a count is the usual answer. */
 const DEFAULT_KIND: Partial<Record<FigureKind, number>> = { amount: 0.5, count: 0.4, percent: 0.2 };
 
-/** Words of a question that ask for a figure of a role (a previous value, a change, a part). */
-const ROLE_CUES: Partial<Record<FigureRole, RegExp>> = {
-  previous: /\b(?:previous|previously|earlier|before|prior|ago|from|last year|a year earlier)\b/i,
-  change:
-    /\b(?:add|added|adds|increase|increased|net|change|changed|gain|gained|grow|grew|growth|rise|rose|fell|decline)\b/i,
-  part: /\b(?:of whom|of which|including|among)\b/i,
-};
-/** Words before a number of the question that make it a threshold ("above 1tn", "more than 50,000"). */
-const THRESHOLD_BEFORE =
-  /\b(?:above|over|beyond|more than|exceed(?:ed|s)?|pass(?:ed)?|surpass(?:ed)?|top(?:ped)?|cross(?:ed)?|break|broke|at least|reach(?:ed)?)\s*$/i;
+/** Phrases of a question that ask for a figure of a role (a previous value, a change, a part), from every lexicon. */
+const ROLE_CUES = new Map<FigureRole, RegExp[]>();
+for (const lexicon of Object.values(LEXICONS))
+  for (const [role, phrases] of lexicon.roleCues)
+    ROLE_CUES.set(role as FigureRole, [
+      ...(ROLE_CUES.get(role as FigureRole) ?? []),
+      ...phrases.map((phrase) => phrasePattern(phrase)),
+    ]);
+/** Words right before a number of the question that make it a threshold ("above 1tn", "超过13万亿"). */
+const THRESHOLD_BEFORE = Object.values(LEXICONS).flatMap((lexicon) =>
+  lexicon.thresholdWords.map((word) => phrasePattern(word, { atEnd: true })),
+);
 /** How far above a threshold a value may be and still be the one asked about. */
 const THRESHOLD_MARGIN = 1.1;
 
@@ -82,7 +85,7 @@ function statedNumbers(question: string): StatedNumber[] {
     )
     .map((phrase) => ({
       value: phrase.value,
-      threshold: THRESHOLD_BEFORE.test(question.slice(0, phrase.start)),
+      threshold: THRESHOLD_BEFORE.some((pattern) => pattern.test(question.slice(0, phrase.start))),
     }));
 }
 
@@ -112,7 +115,7 @@ export function readFigureQuestion(
     intent,
     stated: statedNumbers(question),
     asked: new Set(
-      (Object.keys(ROLE_CUES) as FigureRole[]).filter((role) => ROLE_CUES[role]?.test(question)),
+      [...ROLE_CUES].flatMap(([role, patterns]) => (patterns.some((p) => p.test(question)) ? [role] : [])),
     ),
     periods: periodsOrYearsOf(question),
     words,

@@ -1,4 +1,4 @@
-import { LEXICONS } from '../lexicon/lexicon.js';
+import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
 import type { FigureKind } from '../types.js';
 
 /**
@@ -23,18 +23,12 @@ const WANTED: Record<string, FigureKind[]> = {
   date: ['date', 'year'],
 };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A lexicon phrase as a pattern: whole words for Latin script (`*` any ending), a substring for Chinese. */
-function patternOf(phrase: string): RegExp {
-  if (/\p{Script=Han}|%/u.test(phrase)) return new RegExp(escapeRegExp(phrase), 'u');
-  const body = escapeRegExp(phrase).replace(/\\\*/g, '\\p{L}*').replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-}
-
 /** The cues of every language, in each lexicon's priority order. */
 const CUES: { kind: string; patterns: RegExp[] }[] = Object.values(LEXICONS).flatMap((lexicon) =>
-  lexicon.intentCues.map(([kind, phrases]) => ({ kind, patterns: phrases.map(patternOf) })),
+  lexicon.intentCues.map(([kind, phrases]) => ({
+    kind,
+    patterns: phrases.map((phrase) => phrasePattern(phrase)),
+  })),
 );
 
 /**

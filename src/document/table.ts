@@ -66,7 +66,8 @@ function namesNoColumn(header: readonly string[][]): boolean {
 function continuesHeader(row: string[], header: readonly string[][]): boolean {
   const cells = row.slice(1).filter((cell) => cell !== '');
   if (cells.length === 0) return false;
-  if (!cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell))) return false;
+  if (!cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell)))
+    return false;
   const label = row[0] ?? '';
   return label === '' || isUnitNote(label) || namesNoColumn(header);
 }

@@ -13,6 +13,10 @@ export interface Lexicon {
   irregular: Readonly<Record<string, string>>;
   /** Phrases that ask for a kind of figure, by kind, in the file's priority order. */
   intentCues: readonly (readonly [kind: string, phrases: readonly string[]])[];
+  /** Phrases that ask for a figure of a role (`previous`, `change`, `part`), by role. */
+  roleCues: readonly (readonly [role: string, phrases: readonly string[]])[];
+  /** Words right before a number of a question that make it a threshold ("above 1tn", "超过13万亿"). */
+  thresholdWords: readonly string[];
 }
 
 function cuesOf(raw: Record<string, unknown>): Lexicon['intentCues'] {
@@ -21,16 +25,37 @@ function cuesOf(raw: Record<string, unknown>): Lexicon['intentCues'] {
   );
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A lexicon phrase as a pattern: whole words for Latin script (`*` stands for any word ending), a
+ * substring for Chinese. `atEnd` anchors it to the end of the text (after optional spaces).
+ *
+ * @example
+ * phrasePattern('double*').test('it doubled') // → true
+ * phrasePattern('more than', { atEnd: true }).test('revenue of more than ') // → true
+ */
+export function phrasePattern(phrase: string, { atEnd = false }: { atEnd?: boolean } = {}): RegExp {
+  const end = atEnd ? '\\s*$' : '';
+  if (/\p{Script=Han}|%/u.test(phrase)) return new RegExp(`${escapeRegExp(phrase)}${end}`, 'u');
+  const body = escapeRegExp(phrase).replace(/\\\*/g, '\\p{L}*').replace(/ /g, '\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])${end}`, 'iu');
+}
+
 /** The lexicons, one per language. Immutable data, loaded once with the module. */
 export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
   en: {
     stopWords: new Set([...englishStopWords, ...en.stopWords]),
     irregular: en.irregular,
     intentCues: cuesOf(en.intentCues),
+    roleCues: cuesOf(en.roleCues),
+    thresholdWords: en.thresholdWords,
   },
   zh: {
     stopWords: new Set([...chineseStopWords.filter((word) => word.length > 1), ...zh.stopWords]),
     irregular: {},
     intentCues: cuesOf(zh.intentCues),
+    roleCues: cuesOf(zh.roleCues),
+    thresholdWords: zh.thresholdWords,
   },
 };

@@ -30,7 +30,15 @@ export const ANSWER_FEATURES = [
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 
 /** What a figure of a quoted passage is scored by, to pick the one that answers (see `src/answer/ask.ts`). */
-export const FIGURE_FEATURES = ['passage', 'kind', 'description', 'stated', 'role', 'period', 'position'] as const;
+export const FIGURE_FEATURES = [
+  'passage',
+  'kind',
+  'description',
+  'stated',
+  'role',
+  'period',
+  'position',
+] as const;
 export type FigureFeature = (typeof FIGURE_FEATURES)[number];
 
 const weights = <K extends string>(keys: readonly K[]) =>

@@ -442,7 +442,8 @@ export class SearchIndex {
       }
       // A number the question states (not a year) is a value to check, often rounded ("more
       // than 1.1m"): it counts for a passage that holds it, and against none that does not.
-      if (!inAny && !inOwn && unit.terms.every((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term))) return;
+      if (!inAny && !inOwn && unit.terms.every((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term)))
+        return;
       total += weight;
       // A typo matched: MiniSearch reports the terms of the passage, not the question's.
       if (!inOwn && !planned.known[i] && result.queryTerms.some((q) => unit.terms.includes(q))) inOwn = true;
@@ -659,8 +660,8 @@ function titleVocabularyOf(documents: readonly DocumentMeta[]): TitleVocabulary 
 /** Notes what one distinct term of a passage's text tells: a year of its paragraph, a use of a title word. */
 function noteTerm(corpus: Corpus, term: string, passageId: string, titles: TitleVocabulary): void {
   const docId = docIdOf(passageId);
-  let terms = corpus.documentTerms.get(docId);
-  if (!terms) corpus.documentTerms.set(docId, (terms = new Set()));
+  const terms = corpus.documentTerms.get(docId) ?? new Set<string>();
+  if (terms.size === 0) corpus.documentTerms.set(docId, terms);
   terms.add(term);
   if (titles.all.has(term)) {
     const use = corpus.titleTermUse.get(term) ?? { own: 0, total: 0 };

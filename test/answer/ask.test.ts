@@ -164,6 +164,31 @@ describe('rankFigures', () => {
     expect(ranked[0]?.value).toBe(200);
   });
 
+  it('cites the cell of the period the question names, whatever its place in the row', () => {
+    // Labels name both years, so only the period tells the cells apart.
+    const cells = ['2019', '2018', 'FY2017'].map((period, i) =>
+      figure({
+        id: `d#p1~${i}`,
+        kind: 'amount',
+        label: 'Sales and marketing, 2019 2018 2017',
+        period,
+        value: i,
+      }),
+    );
+    const value = (question: string) => rankFigures(question, [{ figures: cells }])[0]?.value;
+    expect(value('What was the sales and marketing expense in 2018?')).toBe(1);
+    expect(value('What was the sales and marketing expense in fiscal 2017?')).toBe(2);
+    expect(value('What was the sales and marketing expense in 2017?')).toBe(2);
+  });
+
+  it('reads a Chinese threshold word before a number as a threshold', () => {
+    const reached = figure({ id: 'd#p1~0', label: '高新技术企业', text: '7.5万家', value: 75_000 });
+    const other = figure({ id: 'd#p1~1', label: '高新技术企业', text: '7万家', value: 70_000 });
+    expect(rankFigures('高新技术企业是否超过7.4万家', [{ figures: [other, reached] }])[0]?.value).toBe(
+      75_000,
+    );
+  });
+
   it('leaves bare years out unless the question asks when', () => {
     const year = figure({ kind: 'year', text: '2024', value: 2024, label: 'revenue' });
     expect(rankFigures('revenue', [{ figures: [year] }])).toEqual([]);

@@ -206,11 +206,19 @@ describe('tables in Markdown', () => {
   });
 
   it('keeps a first row of words as data when the header names its columns', async () => {
-    const body = ['---', 'title: Board', '---', '', '| Name | Role |', '| --- | --- |', '| Ada Lin | Chair |'].join(
-      '\n',
-    );
+    const body = [
+      '---',
+      'title: Board',
+      '---',
+      '',
+      '| Name | Role |',
+      '| --- | --- |',
+      '| Ada Lin | Chair |',
+    ].join('\n');
     const { passages } = await load('board.md', Buffer.from(body));
-    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual(['Ada Lin — Role: Chair']);
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
+      'Ada Lin — Role: Chair',
+    ]);
   });
 
   it('quotes the whole table as one compact passage too, which adds no figures of its own', async () => {
