@@ -366,22 +366,25 @@ export function parseSidecar(
   }
 }
 
-/** A file system error as one line naming the fix, never a stack. */
-export function fileErrorProblem(file: string, error: unknown): Problem {
+/**
+ * A file system error as one line naming the fix, never a stack. A folder that cannot be listed
+ * (`kind: 'folder'`) needs its execute bit as well as read.
+ */
+export function fileErrorProblem(file: string, error: unknown, kind: 'file' | 'folder' = 'file'): Problem {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') {
     return problem(
       file,
-      'file',
+      kind,
       'cannot be read (permission denied)',
-      `let the user running factdesk read it, e.g. \`chmod a+r ${file}\``,
+      `let the user running factdesk read it, e.g. \`chmod ${kind === 'folder' ? 'a+rx' : 'a+r'} ${file}\``,
     );
   }
   return problem(
     file,
-    'file',
+    kind,
     `cannot be read (${code ?? String(error)})`,
-    'check that the file exists and can be read',
+    `check that the ${kind} exists and can be read`,
   );
 }
 
@@ -392,7 +395,7 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
     entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   } catch (error) {
     if (prefix === '') throw error;
-    problems.push(fileErrorProblem(prefix, error));
+    problems.push(fileErrorProblem(prefix, error, 'folder'));
     return [];
   }
   const files: string[] = [];
@@ -449,7 +452,7 @@ export async function loadDocuments(dir: string, options: LoadOptions = {}): Pro
   try {
     files = await listFiles(dir, problems);
   } catch (error) {
-    const line = formatProblem(fileErrorProblem(dir, error));
+    const line = formatProblem(fileErrorProblem(dir, error, 'folder'));
     throw new KnowledgeFolderError(`The knowledge folder cannot be listed: ${line}`);
   }
   const all = new Set(files);
