@@ -12,8 +12,20 @@ import { blockQuote, escapeText, highlight } from './text.js';
 /** factdesk's embed colour. */
 export const EMBED_COLOR = 0x2f6fdb;
 
-/** Marks the question in the first embed's author line. */
-export const QUESTION_PREFIX = 'Q: ';
+/** The question as the first embed's author line (and the console's first line) shows it: `Q: …`. */
+export function questionHeading(question: string, locale?: string): string {
+  return t(locale, 'answer.question', { question });
+}
+
+/** The heading of a page: its question on the first page, else which passages of the answer it shows. */
+export function pageHeading(page: AnswerPage, locale?: string): string {
+  return page.question
+    ? questionHeading(page.question, locale)
+    : t(locale, 'answer.morePassages', {
+        from: page.offset + 1,
+        to: page.offset + page.passages.length,
+      });
+}
 
 /** Figures shown under one passage. */
 const FIGURES_PER_PASSAGE = 6;
@@ -81,11 +93,16 @@ export function figureFields(figures: readonly Figure[], max = FIGURES_PER_PASSA
  * which is the footer), the passage's own figures, and the document's title and link when the
  * message has not shown them already.
  */
-function passageEmbed(passage: AnswerPassage, figures: readonly Figure[], showTitle: boolean): APIEmbed {
+function passageEmbed(
+  passage: AnswerPassage,
+  figures: readonly Figure[],
+  showTitle: boolean,
+  locale: string | undefined,
+): APIEmbed {
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     description: truncate(blockQuote(highlight(passage.text, passage.matchedTerms)), LIMITS.embedDescription),
-    footer: { text: citationLine(passage) },
+    footer: { text: citationLine(passage, locale) },
   };
   if (showTitle) {
     embed.title = passage.title;
@@ -101,21 +118,16 @@ function passageEmbed(passage: AnswerPassage, figures: readonly Figure[], showTi
  * passage, the document's title once per document, and the question (or which passages these
  * are, on a later page) in the first embed's author line.
  */
-export function answerEmbeds(page: AnswerPage): APIEmbed[] {
+export function answerEmbeds(page: AnswerPage, locale?: string): APIEmbed[] {
   const shownDocs = new Set<string>();
   const embeds = page.passages.map((passage) => {
     const showTitle = !shownDocs.has(passage.docId);
     shownDocs.add(passage.docId);
     const own = page.figures.filter((figure) => figure.passageId === passage.id);
-    return passageEmbed(passage, own, showTitle);
+    return passageEmbed(passage, own, showTitle, locale);
   });
   const first = embeds[0];
-  if (first) {
-    const heading = page.question
-      ? `${QUESTION_PREFIX}${page.question}`
-      : `More passages (${page.offset + 1}–${page.offset + page.passages.length})`;
-    first.author = { name: truncate(heading, LIMITS.authorName) };
-  }
+  if (first) first.author = { name: truncate(pageHeading(page, locale), LIMITS.authorName) };
   return embeds;
 }
 
@@ -152,13 +164,13 @@ export function figureEmbeds(answer: FigureAnswer, locale?: string): APIEmbed[] 
   );
   const embed: APIEmbed = {
     color: EMBED_COLOR,
-    author: { name: truncate(`${QUESTION_PREFIX}${answer.query}`, LIMITS.authorName) },
+    author: { name: truncate(questionHeading(answer.query, locale), LIMITS.authorName) },
     title: top.citation.title,
     description: [
       `${bold(escapeText(figureValue(top)))}: ${escapeText(top.label)}`,
       blockQuote(sentence),
     ].join('\n'),
-    footer: { text: citationLine(top.citation) },
+    footer: { text: citationLine(top.citation, locale) },
   };
   if (top.citation.url) embed.url = top.citation.url;
   const fields: APIEmbedField[] = [];
