@@ -5,11 +5,11 @@
  * hash. This checks the data only, not the search engine.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { corpusFiles, dateText, KINDS, loadEvalCorpus } from './corpus.js';
 
 /** SHA-256 of the set as written; see {@link fingerprint}. */
 const FROZEN_SHA256 = '4c7338e3cd2555ea73d1337de58458aacdcaf137eb61fbaac3e8434127e139e2';
@@ -23,8 +23,6 @@ const FICTION_LINE =
 
 const corpusDir = fileURLToPath(new URL('../fixtures/blind-corpus/', import.meta.url));
 const setFile = fileURLToPath(new URL('./blind.json', import.meta.url));
-
-const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
 
 const questionSchema = z
   .object({
@@ -44,16 +42,6 @@ const questionSchema = z
 
 type Question = z.infer<typeof questionSchema>;
 
-interface BlindDoc {
-  data: Record<string, unknown>;
-  paragraphs: string[];
-}
-
-/** The corpus file names, sorted so the fingerprint does not depend on directory order. */
-function corpusFiles(): string[] {
-  return readdirSync(corpusDir).sort();
-}
-
 /**
  * SHA-256 over the set file and every corpus file (sorted by name), each contributing its name and its
  * raw bytes, so renaming, adding or removing a document changes the hash as much as editing one.
@@ -61,7 +49,7 @@ function corpusFiles(): string[] {
 function fingerprint(): string {
   const hash = createHash('sha256');
   const entries: [string, Buffer][] = [['blind.json', readFileSync(setFile)]];
-  for (const name of corpusFiles())
+  for (const name of corpusFiles(corpusDir))
     entries.push([`blind-corpus/${name}`, readFileSync(`${corpusDir}${name}`)]);
   for (const [name, bytes] of entries) {
     hash.update(`${name}\0${bytes.length}\0`);
@@ -70,27 +58,13 @@ function fingerprint(): string {
   return hash.digest('hex');
 }
 
-/** The documents by id (file name without `.md`), their bodies split into paragraphs on blank lines. */
-function loadCorpus(): Map<string, BlindDoc> {
-  const docs = new Map<string, BlindDoc>();
-  for (const name of corpusFiles().filter((f) => f.endsWith('.md'))) {
-    const parsed = matter(readFileSync(`${corpusDir}${name}`, 'utf8'));
-    const paragraphs = parsed.content
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    docs.set(name.replace(/\.md$/, ''), { data: parsed.data, paragraphs });
-  }
-  return docs;
-}
-
 function loadQuestions(): Question[] {
   const raw: unknown = JSON.parse(readFileSync(setFile, 'utf8'));
   return z.array(questionSchema).parse(raw);
 }
 
 describe('blind evaluation set', () => {
-  const docs = loadCorpus();
+  const docs = loadEvalCorpus(corpusDir);
   const questions = loadQuestions();
   const answerable = questions.filter((q) => q.expect !== null);
 
@@ -103,9 +77,7 @@ describe('blind evaluation set', () => {
     for (const [id, doc] of docs) {
       expect(typeof doc.data.title, `${id}: title`).toBe('string');
       expect(doc.data.language, `${id}: language`).toBe('en');
-      const published = doc.data.published;
-      const date = published instanceof Date ? published.toISOString().slice(0, 10) : String(published);
-      expect(date, `${id}: published is YYYY-MM-DD`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(dateText(doc.data.published), `${id}: published is YYYY-MM-DD`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(doc.data.tags, `${id}: tags include fictional`).toContain('fictional');
       if (doc.data.url !== undefined)
         expect(String(doc.data.url), `${id}: url`).toMatch(/^https:\/\/example\.org\//);
