@@ -60,8 +60,10 @@ export function documentIdOf(file: string): string {
 
 /** One line a problem: `file: field: message. Fix: fix`. */
 export function formatProblem(problem: Problem): string {
-  const stop = /[.?!]$/.test(problem.message) ? '' : '.';
-  return `${problem.severity}: ${problem.file}: ${problem.field} ${problem.message}${stop} Fix: ${problem.fix}.`;
+  // One line, whatever a parser's message quotes (JSON.parse quotes the text it choked on, breaks included).
+  const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const stop = /[.?!]$/.test(message) ? '' : '.';
+  return `${problem.severity}: ${problem.file}: ${problem.field} ${message}${stop} Fix: ${problem.fix}.`;
 }
 
 // YAML 1.2's core schema keeps `published: 2024-02-20` a string, so the date is validated as written
@@ -152,23 +154,33 @@ function finishDocument(file: string, draft: Draft): { document?: KnowledgeDocum
       ],
     };
   }
-  const result = FrontMatterSchema.safeParse(draft.fields);
-  if (!result.success) {
-    return {
-      problems: [
-        ...problems,
-        ...result.error.issues.map((issue) => {
-          const field = String(issue.path[0] ?? 'front matter');
-          return problem(file, field, issue.message, FRONT_MATTER_FIXES[field] ?? 'correct the front matter');
-        }),
-      ],
-    };
-  }
+  // An empty document is what is wrong with it, whatever its fields lack.
   if (draft.body.trim().length === 0) {
     return {
       problems: [
         ...problems,
         problem(file, 'body', 'is empty', 'write the document text below the title or front matter'),
+      ],
+    };
+  }
+  const result = FrontMatterSchema.safeParse(draft.fields);
+  if (!result.success) {
+    // A PDF, Word file or web page has no front matter: its title comes from the file or a sidecar.
+    const sidecarOnly = formatOf(file) !== 'markdown';
+    return {
+      problems: [
+        ...problems,
+        ...result.error.issues.map((issue) => {
+          const field = String(issue.path[0] ?? 'front matter');
+          if (field === 'title' && sidecarOnly && draft.fields.title === undefined)
+            return problem(
+              file,
+              field,
+              'is missing: the file has neither a title nor a heading',
+              `give the file a title, or add a sidecar \`${path.basename(file)}.yml\` beside it with \`title: Your document title\``,
+            );
+          return problem(file, field, issue.message, FRONT_MATTER_FIXES[field] ?? 'correct the front matter');
+        }),
       ],
     };
   }

@@ -112,6 +112,25 @@ describe('check-knowledge and build-index on problem folders', () => {
   });
 });
 
+describe('check-knowledge on broken files', () => {
+  it('prints one line per problem and the summary, nothing from the parsers', async () => {
+    const dir = await folderWith({
+      'good.md': reportMarkdown(),
+      'broken.pdf': '%PDF-1.4 garbage',
+      'synonyms.json': 'not json\n',
+    });
+    const { code, stdout, stderr } = await runCli(['check-knowledge'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(code).toBe(1);
+    // pdf.js would print "Warning: Indexing all PDF objects"; JSON.parse quotes the broken text.
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: synonyms\.json: groups is not valid JSON \(.+\)\. Fix: /);
+    expect(lines[1]).toMatch(/^error: broken\.pdf: body could not be read as PDF/);
+    expect(lines[2]).toMatch(/: 1 document, \d+ passages, \d+ figures; 2 errors\.$/);
+  });
+});
+
 describe('files and folders that cannot be read', () => {
   it('are one problem each with the chmod fix; the rest serves, and nothing stops with a stack', async () => {
     const dir = await folderWith({
