@@ -2,6 +2,7 @@ import { bold } from '@discordjs/formatters';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { AnswerPassage } from '../../src/answer/ask.js';
 import type { CitedFigure, FigureAnswer } from '../../src/answer/figure-lookup.js';
+import { ZH } from '../../src/figures/lexicon/data.js';
 import type { Figure } from '../../src/types.js';
 import { t } from '../i18n/index.js';
 import { truncate } from '../reply/enforce.js';
@@ -66,10 +67,39 @@ function unitAfter(figure: Pick<Figure, 'kind' | 'text' | 'unit' | 'sentence'>):
   return following.includes(unit.toLowerCase()) ? unit : undefined;
 }
 
-/** The figure as a reader wants it, with its unit: `more than 75,000 enterprises`, `24.6 million TEU`. */
+const HAN = /\p{Script=Han}/u;
+/** Chinese qualifier words by what they mean, longest first: `超过` before `超`. */
+const byLength = (words: Record<string, string>) =>
+  Object.entries(words).sort(([a], [b]) => b.length - a.length);
+const ZH_BEFORE = byLength(ZH.qualifiersBefore);
+const ZH_AFTER = byLength(ZH.qualifiersAfter);
+
+/**
+ * A Chinese figure with its qualifier as its sentence writes it (`超7.5万家`, `5.5%左右`): the
+ * extractor names qualifiers in English (`more than`), which a Chinese figure should not show.
+ * `undefined` when the sentence does not say it in one of the words the extractor knows.
+ */
+function writtenQualified(figure: Pick<Figure, 'qualifier' | 'text' | 'sentence'>): string | undefined {
+  if (!figure.qualifier || !HAN.test(figure.sentence)) return undefined;
+  const at = figure.sentence.indexOf(figure.text);
+  if (at < 0) return undefined;
+  const before = figure.sentence.slice(0, at);
+  const after = figure.sentence.slice(at + figure.text.length);
+  const lead = ZH_BEFORE.find(([word, meaning]) => meaning === figure.qualifier && before.endsWith(word));
+  if (lead) return `${lead[0]}${figure.text}`;
+  const tail = ZH_AFTER.find(([word, meaning]) => meaning === figure.qualifier && after.startsWith(word));
+  return tail ? `${figure.text}${tail[0]}` : undefined;
+}
+
+/**
+ * The figure as a reader wants it, with its unit: `more than 75,000 enterprises`, `24.6 million
+ * TEU`, and a Chinese one with its own words: `超7.5万家`.
+ */
 export function figureValue(
   figure: Pick<Figure, 'qualifier' | 'text' | 'kind' | 'unit' | 'sentence'>,
 ): string {
+  const written = writtenQualified(figure);
+  if (written) return written;
   const unit = unitAfter(figure);
   const value = unit ? `${figure.text} ${unit}` : figure.text;
   return figure.qualifier ? `${figure.qualifier} ${value}` : value;
