@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { t } from './i18n/index.js';
 import { buttonsByPrefix, commandsByName } from './index.js';
 import { recordQuestion } from './record-question.js';
-import { EXPIRED_BUTTON } from './render/buttons.js';
+import { expiredButton } from './render/buttons.js';
 import { enforceReply } from './reply/enforce.js';
 import { notice } from './reply/messages.js';
 import type { Reply } from './reply/payload.js';
@@ -92,7 +92,7 @@ export async function dispatch(invocation: Invocation, deps: DispatchDeps): Prom
   if (!handler) {
     log('unknown');
     // A button factdesk no longer makes (or never made) is a stale one: say so, and what to do.
-    if (invocation.kind === 'button') return enforceReply(notice(EXPIRED_BUTTON));
+    if (invocation.kind === 'button') return enforceReply(notice(expiredButton(invocation.locale)));
     return enforceReply(notice(t(invocation.locale, 'dispatch.unknown')));
   }
   try {

@@ -66,7 +66,7 @@ export const command: CommandModule = {
     };
     return forAudience(invocation, data, {
       answered: true,
-      view: figureView(answer),
+      view: figureView(answer, invocation.locale),
       question: figureMeta(topic, answer),
     });
   },

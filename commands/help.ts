@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { countOf, localizations, t } from './i18n/index.js';
 import { EMBED_COLOR } from './render/answer.js';
-import type { ViewSpan } from './render/view.js';
+import { catalogSpans } from './render/view.js';
 import { ephemeral } from './reply/messages.js';
 import type { CommandModule } from './types.js';
 
@@ -29,11 +29,6 @@ export function helpLines(locale?: string): string[] {
     t(locale, 'help.reload'),
     t(locale, 'help.insights'),
   ];
-}
-
-/** A catalog line as spans: its `**bold**` stretches bold, for the console. */
-function catalogSpans(line: string): ViewSpan[] {
-  return line.split('**').map((text, i) => (i % 2 === 1 ? { text, bold: true } : { text }));
 }
 
 export const command: CommandModule = {

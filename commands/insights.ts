@@ -9,6 +9,7 @@ import { answeredShare } from '../src/insights/report.js';
 import type { InsightsSummary } from '../src/insights/types.js';
 import { localizations, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
+import { catalogSpans, type TextView, type ViewSpan } from './render/view.js';
 import { truncate } from './reply/enforce.js';
 import { LIMITS } from './reply/limits.js';
 import { ephemeral, notice } from './reply/messages.js';
@@ -74,6 +75,54 @@ function fitLines(lines: string[], max: number, empty: string, locale?: string):
 }
 
 const quoted = (text: string, max: number) => `“${escapeText(truncate(text, max))}”`;
+
+/**
+ * The same summary as a text view for the console, in the language of `locale`, from the summary
+ * itself (never from the embed's Markdown).
+ */
+export function insightsView(summary: InsightsSummary, now: number = Date.now(), locale?: string): TextView {
+  const days = Math.max(1, Math.round((now - summary.since) / 86_400_000));
+  const line = (text: string): ViewSpan[] => [{ text }];
+  const list = (heading: string, lines: string[], none: string): ViewSpan[][] => [
+    [{ text: t(locale, 'list.heading', { heading }), bold: true }],
+    ...(lines.length > 0 ? lines : [none]).map((text) => line(`  ${text}`)),
+  ];
+  const disliked = summary.disliked.flatMap((d) => [
+    `${d.down}× 👎, ${d.up}× 👍: “${d.question}”`,
+    ...(d.passageQuote || d.passageId
+      ? [
+          `  ${[d.passageQuote ? `“${d.passageQuote}”` : '', d.passageId ? `(${d.passageId})` : ''].join(' ').trim()}`,
+        ]
+      : []),
+    ...d.comments.map((comment) => `  > ${comment.replace(/\s+/g, ' ')}`),
+  ]);
+  return {
+    blocks: [
+      [
+        [{ text: t(locale, 'insights.title', { n: days }), bold: true }],
+        catalogSpans(
+          t(locale, 'insights.summary', {
+            asked: summary.asked,
+            share: answeredShare(summary),
+            answered: summary.answered,
+          }),
+        ),
+      ],
+      list(
+        t(locale, 'insights.unanswered'),
+        summary.unanswered.map((u) => `${u.count}× “${u.question}”`),
+        t(locale, 'insights.unanswered.none'),
+      ),
+      list(
+        t(locale, 'insights.topics'),
+        summary.topics.map((topic) => `${topic.count}× ${topic.label}`),
+        t(locale, 'insights.topics.none'),
+      ),
+      list(t(locale, 'insights.disliked'), disliked, t(locale, 'insights.disliked.none')),
+      [[{ text: t(locale, 'insights.footer'), dim: true }]],
+    ],
+  };
+}
 
 /**
  * The summary as one embed within Discord's limits, in the language of `locale`. Never who asked:
@@ -145,7 +194,11 @@ export const command: CommandModule = {
     const days = (PERIODS as readonly number[]).includes(period) ? period : PERIODS[0];
     try {
       const summary = await context.insights.summary(days);
-      return ephemeral({ embeds: [insightsEmbed(summary, Date.now(), locale)] });
+      const now = Date.now();
+      return ephemeral(
+        { embeds: [insightsEmbed(summary, now, locale)] },
+        { view: insightsView(summary, now, locale) },
+      );
     } catch (error) {
       context.logger.warn({ err: error, store: context.insights.store.kind }, 'insights summary failed');
       return notice(t(locale, 'insights.unavailable'));

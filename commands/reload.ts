@@ -1,7 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { count } from '../src/text/count.js';
-import { countOf, languageOf, localizations, t } from './i18n/index.js';
+import { countOf, localizations, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
 import { plainView } from './render/view.js';
 import { notice } from './reply/messages.js';
@@ -30,8 +29,7 @@ export const command: CommandModule = {
   slow: true,
   async execute(invocation, context) {
     const { locale } = invocation;
-    if (!mayManageServer(invocation.permissions))
-      return notice('Reloading the knowledge needs the Manage Server permission. Ask a server admin.');
+    if (!mayManageServer(invocation.permissions)) return notice(t(locale, 'reload.forbidden'));
     const report = await context.reload();
     const counts = [
       countOf(locale, report.documents, 'document'),
@@ -47,13 +45,10 @@ export const command: CommandModule = {
       });
     }
     const head = t(locale, 'reload.done', { counts });
-    // English counts its problems in the right number; other languages use their catalog's line.
     const skipped =
       report.problems.length === 0
         ? ''
-        : languageOf(locale) === 'en'
-          ? `${count(report.problems.length, 'problem')}; those files were skipped:`
-          : t(locale, 'reload.problems', { n: report.problems.length, problems: '' }).trim();
+        : t(locale, 'reload.problems', { problems: countOf(locale, report.problems.length, 'problem') });
     return notice(`${head}${skipped ? `\n${skipped}\n${problems}` : ''}`, {
       view: plainView(head, ...(skipped ? [skipped, ...plainProblems] : [])),
     });

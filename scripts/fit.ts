@@ -133,9 +133,7 @@ function fitRanker(
   let rate = 10;
   for (let epoch = 0; epoch < 300; epoch++) {
     for (let i = 0; i < dim; i++)
-      grad[i] = prior
-        ? 2 * prior.strength * ((w[i] ?? 0) - (prior.weights[i] ?? 0))
-        : 2 * L2 * (w[i] ?? 0);
+      grad[i] = prior ? 2 * prior.strength * ((w[i] ?? 0) - (prior.weights[i] ?? 0)) : 2 * L2 * (w[i] ?? 0);
     for (let k = 0; k < pw.length; k++) {
       let z = 0;
       for (let i = 0; i < dim; i++) z += (w[i] ?? 0) * (d[k * dim + i] ?? 0);

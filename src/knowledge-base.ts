@@ -188,24 +188,44 @@ export async function assembleKnowledgeBase(
   return assemble(options, hash, parts, index, 'built');
 }
 
+/** The files a knowledge folder's hash covers: documents, sidecars (and anything YAML). */
+const HASHED_FILE = /\.(md|markdown|txt|pdf|docx|html?|csv|ya?ml)$/i;
+
+/**
+ * The files of a folder the hash covers, relative, dot files and folders skipped as the loader
+ * skips them. A folder that cannot be listed adds nothing: the loader reports it (or, for the
+ * knowledge folder itself, stops with the reason), so the hash never fails first with a stack.
+ */
+async function hashedFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await hashedFiles(dir, relative)));
+    else if (entry.isFile() && HASHED_FILE.test(entry.name)) files.push(relative);
+  }
+  return files;
+}
+
 /**
  * A hash of everything that decides the knowledge base: the engine version and every document
  * and synonyms file (paths and bytes), so that a prebuilt index is used only when nothing changed.
+ * A file that cannot be read counts by its error code (the loader reports it as a problem), so
+ * the hash changes once it can be read.
  */
 export async function hashKnowledgeFolder(dir: string, synonymsFile: string): Promise<string> {
   const hash = createHash('sha256').update(`factdesk-engine-${ENGINE_VERSION}\n`);
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter(
-      (entry) =>
-        entry.isFile() &&
-        /\.(md|markdown|txt|pdf|docx|html?|csv|ya?ml)$/i.test(entry.name) &&
-        !entry.name.startsWith('.'),
-    )
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const files = (await hashedFiles(dir)).sort();
   // Read in parallel (the hash is still fed in path order): with thousands of files, sequential
   // reads are most of the start-up time of a prebuilt index.
-  const contents = await Promise.all(files.map((file) => readFile(path.join(dir, file))));
+  const contents = await Promise.all(
+    files.map((file) =>
+      readFile(path.join(dir, file)).catch((error: NodeJS.ErrnoException) =>
+        Buffer.from(`\0unreadable: ${error.code ?? 'error'}`),
+      ),
+    ),
+  );
   files.forEach((file, i) => {
     hash
       .update(`${file}\n`)

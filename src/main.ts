@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { run } from './cli/run.js';
+import { t } from '../commands/i18n/index.js';
+import { argumentError, run } from './cli/run.js';
 import { createApp } from './runtime/app.js';
 import { ConfigError, loadConfig } from './runtime/config.js';
 import { configuredLogger, interactiveLevel } from './runtime/logger.js';
-import { runConsole } from './transports/console.js';
+import { runConsole, terminalLocale } from './transports/console.js';
 import { startGatewayBot } from './transports/gateway.js';
 import { shardsOption, startShards, stopShards } from './transports/shards.js';
 
@@ -18,13 +19,12 @@ function untilSignal(stop: (signal: NodeJS.Signals) => Promise<void> | void): Pr
   });
 }
 
-const USAGE = `Usage: npm start [-- --shards auto|N]
-  With DISCORD_TOKEN set: the Discord bot over the gateway (--shards: one process per shard).
-  Without it: the local console on the knowledge folder (type a question, or /help).
-Settings are environment variables; see .env.example.`;
-
-/** Refuses arguments `npm start` does not take, with the usage (exit code 2). */
-function checkArguments(argv: string[]): string | undefined {
+/**
+ * Refuses arguments `npm start` does not take: the usage (for `--help`) or what is wrong and the
+ * usage, in the language of `LANG`; `undefined` when the arguments are fine.
+ */
+function checkArguments(argv: string[], locale: string | undefined): string | undefined {
+  const usage = t(locale, 'start.usage');
   try {
     const { values } = parseArgs({
       args: argv,
@@ -32,9 +32,9 @@ function checkArguments(argv: string[]): string | undefined {
       strict: true,
       allowPositionals: false,
     });
-    return values.help ? USAGE : undefined;
+    return values.help ? usage : undefined;
   } catch (error) {
-    return `${error instanceof Error ? error.message : String(error)}\n${USAGE}`;
+    return `${argumentError(error, locale)}\n${usage}`;
   }
 }
 
@@ -44,7 +44,7 @@ function checkArguments(argv: string[]): string | undefined {
  */
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const usage = checkArguments(argv);
+  const usage = checkArguments(argv, terminalLocale());
   if (usage !== undefined) {
     const help = argv.includes('--help') || argv.includes('-h');
     (help ? process.stdout : process.stderr).write(`${usage}\n`);

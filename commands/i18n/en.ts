@@ -58,6 +58,8 @@ export const en = {
   'count.figure.other': '{{n}} figures',
   'count.error.one': '{{n}} error',
   'count.error.other': '{{n}} errors',
+  'count.problem.one': '{{n}} problem',
+  'count.problem.other': '{{n}} problems',
 
   // /ask and /figure
   'ask.empty': 'Ask me something, for example `/ask question: How many high-tech enterprises are there?`',
@@ -68,11 +70,17 @@ export const en = {
   'list.separator': ', ',
   'answer.sameMetric': 'Reported by each document (newest first)',
   'answer.nextClosest': 'Next closest',
+  'answer.question': 'Q: {{question}}',
+  'answer.morePassages': 'More passages ({{from}}–{{to}})',
+  'answer.moreHint': 'More passages answer this: /more',
+  'list.heading': '{{heading}}:',
+  'citation.page': 'p. {{page}}',
 
   // Buttons and what they say
   'button.share': 'Share in channel',
   'button.more': 'More',
   'button.cite': 'Cite',
+  'button.expired': 'This button has expired: ask again with `/ask`.',
   'share.gone': 'That answer is no longer available to share. Ask again with `/ask`.',
   'more.lost': 'I lost track of that question. Ask again with `/ask`.',
   'more.none': 'No more passages answer that question.',
@@ -105,7 +113,8 @@ export const en = {
   // /reload
   'reload.failed': 'Reload failed; still serving the previous knowledge ({{counts}}).\n{{problems}}',
   'reload.done': 'Reloaded: {{counts}}.',
-  'reload.problems': '\n{{n}} problem(s), those files were skipped:\n{{problems}}',
+  'reload.forbidden': 'Reloading the knowledge needs the Manage Server permission. Ask a server admin.',
+  'reload.problems': '{{problems}}; those files were skipped:',
 
   // Dispatch
   'dispatch.unknown': "I don't know that command. Try `/help` to see what I can do.",
@@ -120,12 +129,58 @@ export const en = {
   'cli.checked': '{{dir}}: {{documents}}, {{passages}}, {{figures}}; {{errors}}.',
   'cli.leftOut': '{{errors}}: those files were left out of the index.',
   'cli.wrote': 'Wrote {{file}} ({{size}} KiB): {{documents}}, {{passages}}, {{figures}} in {{ms}} ms.',
+  'cli.usage': [
+    'Usage:',
+    '  npm run ask -- "question" [--json]      answer a question',
+    '  npm run figure -- "topic" [--json]      look up a figure',
+    '  npm run sources [-- --json]             list the documents',
+    '  npm run build-index [-- --out PATH]     write the prebuilt index (into the knowledge folder, or PATH);',
+    '                                          prints every problem, exits 1 on any error',
+    '  npm run check-knowledge                 validate every document; exits 1 on any error',
+    'With no question and piped input, ask and figure read one question per line and print JSON Lines.',
+    'KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).',
+  ].join('\n'),
+  'cli.noQuestion': 'Give a question.',
+  'cli.noTopic': 'Give a topic.',
+  'cli.unknownCommand': 'Unknown command "{{command}}".',
+  'cli.unknownOption': "Unknown option '{{option}}'.",
+  'cli.missingValue': "Option '{{option}}' needs a value.",
+  'cli.unexpectedArgument': "Unexpected argument '{{argument}}'.",
+  'cli.readOnly':
+    'Cannot write the index into {{dir}} ({{code}}): the folder is read-only. Fix: write it elsewhere with `npm run build-index -- --out PATH` and set KNOWLEDGE_INDEX_FILE=PATH.',
+  'cli.stopped': 'factdesk stopped: {{message}} (LOG_FORMAT=json prints the details)',
+  'start.usage': [
+    'Usage: npm start [-- --shards auto|N]',
+    '  With DISCORD_TOKEN set: the Discord bot over the gateway (--shards: one process per shard).',
+    '  Without it: the local console on the knowledge folder (type a question, or /help).',
+    'Settings are environment variables; see .env.example.',
+  ].join('\n'),
 
   // Local console
   'console.counts': 'factdesk: {{documents}}, {{passages}}, {{figures}} from {{dir}}',
   'console.noToken':
     'Local console (no DISCORD_TOKEN set). To connect to Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).',
-  'console.usage': 'Type a question, or /ask <question>, /figure <topic>, /sources, /help. Ctrl+D to quit.',
+  'console.usage':
+    'Type a question, or /ask <question>, /figure <topic>, /more, /cite, /sources, /help. Ctrl+D to quit.',
+  // The console's own commands: `/more` and `/cite` press the buttons of the last answer.
+  'console.more.name': 'more',
+  'console.cite.name': 'cite',
+  'console.help.intro':
+    'Type a question to get the passages that answer it, with their citations and figures. Or:',
+  'console.help.askExample': "/ask How big was Guangdong's economy in 2023?",
+  'console.help.ask': 'the same, spelled out',
+  'console.help.figureExample': '/figure GDP',
+  'console.help.figure': 'one figure: the number, what it measures, its sentence',
+  'console.help.more': 'the next passages of the last answer',
+  'console.help.cite': 'a citation of the last answer, ready to paste',
+  'console.help.sources': 'the documents I answer from',
+  'console.help.help': 'this help',
+  'console.help.quit': 'Ctrl+D or Ctrl+C quits.',
+  'console.ask.empty': "Type a question after /ask, e.g. /ask How big was Guangdong's economy in 2023?",
+  'console.figure.empty': 'Name a topic after /figure, e.g. /figure GDP',
+  'console.more.none': 'No more passages: ask a question first, or this answer had no more.',
+  'console.cite.none': 'Nothing to cite yet: ask a question first.',
+  'console.form': '(a form: {{title}})',
 
   // /insights and feedback
   'insights.name': 'insights',

@@ -55,8 +55,9 @@ export function t(
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Nouns that have counted forms in the catalog. */
-export type Counted = 'document' | 'passage' | 'figure' | 'error';
+/** Nouns that have counted forms in the catalog (`count.<noun>.one` and `count.<noun>.other`). */
+export const COUNTED = ['document', 'passage', 'figure', 'error', 'problem'] as const;
+export type Counted = (typeof COUNTED)[number];
 
 const plurals = new Map<Language, Intl.PluralRules>();
 
@@ -90,20 +91,34 @@ export function localizations(key: MessageKey): Record<(typeof LOCALISED)[number
   return { 'zh-CN': CATALOGS['zh-CN'][key], 'zh-TW': CATALOGS['zh-TW'][key] };
 }
 
-const SLASH_COMMANDS = ['ask', 'figure', 'sources', 'help', 'reload'] as const;
+/**
+ * The commands a user may type by name on the console, in any language factdesk speaks: the slash
+ * commands, and the console's own `/more` and `/cite` (the buttons of the last answer).
+ */
+export const TYPED_COMMANDS = {
+  ask: 'ask.name',
+  figure: 'figure.name',
+  sources: 'sources.name',
+  help: 'help.name',
+  reload: 'reload.name',
+  insights: 'insights.name',
+  more: 'console.more.name',
+  cite: 'console.cite.name',
+} as const satisfies Record<string, MessageKey>;
 
 /**
- * The English name of a slash command typed in any language factdesk speaks (for the console,
- * where a user types `/提问` as Discord would show it); any other name comes back lowercased.
+ * The English name of a command typed in any language factdesk speaks (for the console, where a
+ * user types `/提问` as Discord would show it, or `/更多`); any other name comes back lowercased.
  *
  * @example
  * canonicalCommandName('提问') // → 'ask'
+ * canonicalCommandName('引用') // → 'cite'
  * canonicalCommandName('Figure') // → 'figure'
  */
 export function canonicalCommandName(typed: string): string {
   const lower = typed.toLowerCase();
-  for (const name of SLASH_COMMANDS) {
-    if (LANGUAGES.some((language) => CATALOGS[language][`${name}.name`] === lower)) return name;
+  for (const [name, key] of Object.entries(TYPED_COMMANDS)) {
+    if (LANGUAGES.some((language) => CATALOGS[language][key] === lower)) return name;
   }
   return lower;
 }

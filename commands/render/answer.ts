@@ -2,6 +2,7 @@ import { bold } from '@discordjs/formatters';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { AnswerPassage } from '../../src/answer/ask.js';
 import type { CitedFigure, FigureAnswer } from '../../src/answer/figure-lookup.js';
+import { ZH } from '../../src/figures/lexicon/data.js';
 import type { Figure } from '../../src/types.js';
 import { t } from '../i18n/index.js';
 import { truncate } from '../reply/enforce.js';
@@ -12,8 +13,20 @@ import { blockQuote, escapeText, highlight } from './text.js';
 /** factdesk's embed colour. */
 export const EMBED_COLOR = 0x2f6fdb;
 
-/** Marks the question in the first embed's author line. */
-export const QUESTION_PREFIX = 'Q: ';
+/** The question as the first embed's author line (and the console's first line) shows it: `Q: …`. */
+export function questionHeading(question: string, locale?: string): string {
+  return t(locale, 'answer.question', { question });
+}
+
+/** The heading of a page: its question on the first page, else which passages of the answer it shows. */
+export function pageHeading(page: AnswerPage, locale?: string): string {
+  return page.question
+    ? questionHeading(page.question, locale)
+    : t(locale, 'answer.morePassages', {
+        from: page.offset + 1,
+        to: page.offset + page.passages.length,
+      });
+}
 
 /** Figures shown under one passage. */
 const FIGURES_PER_PASSAGE = 6;
@@ -54,10 +67,39 @@ function unitAfter(figure: Pick<Figure, 'kind' | 'text' | 'unit' | 'sentence'>):
   return following.includes(unit.toLowerCase()) ? unit : undefined;
 }
 
-/** The figure as a reader wants it, with its unit: `more than 75,000 enterprises`, `24.6 million TEU`. */
+const HAN = /\p{Script=Han}/u;
+/** Chinese qualifier words by what they mean, longest first: `超过` before `超`. */
+const byLength = (words: Record<string, string>) =>
+  Object.entries(words).sort(([a], [b]) => b.length - a.length);
+const ZH_BEFORE = byLength(ZH.qualifiersBefore);
+const ZH_AFTER = byLength(ZH.qualifiersAfter);
+
+/**
+ * A Chinese figure with its qualifier as its sentence writes it (`超7.5万家`, `5.5%左右`): the
+ * extractor names qualifiers in English (`more than`), which a Chinese figure should not show.
+ * `undefined` when the sentence does not say it in one of the words the extractor knows.
+ */
+function writtenQualified(figure: Pick<Figure, 'qualifier' | 'text' | 'sentence'>): string | undefined {
+  if (!figure.qualifier || !HAN.test(figure.sentence)) return undefined;
+  const at = figure.sentence.indexOf(figure.text);
+  if (at < 0) return undefined;
+  const before = figure.sentence.slice(0, at);
+  const after = figure.sentence.slice(at + figure.text.length);
+  const lead = ZH_BEFORE.find(([word, meaning]) => meaning === figure.qualifier && before.endsWith(word));
+  if (lead) return `${lead[0]}${figure.text}`;
+  const tail = ZH_AFTER.find(([word, meaning]) => meaning === figure.qualifier && after.startsWith(word));
+  return tail ? `${figure.text}${tail[0]}` : undefined;
+}
+
+/**
+ * The figure as a reader wants it, with its unit: `more than 75,000 enterprises`, `24.6 million
+ * TEU`, and a Chinese one with its own words: `超7.5万家`.
+ */
 export function figureValue(
   figure: Pick<Figure, 'qualifier' | 'text' | 'kind' | 'unit' | 'sentence'>,
 ): string {
+  const written = writtenQualified(figure);
+  if (written) return written;
   const unit = unitAfter(figure);
   const value = unit ? `${figure.text} ${unit}` : figure.text;
   return figure.qualifier ? `${figure.qualifier} ${value}` : value;
@@ -81,11 +123,16 @@ export function figureFields(figures: readonly Figure[], max = FIGURES_PER_PASSA
  * which is the footer), the passage's own figures, and the document's title and link when the
  * message has not shown them already.
  */
-function passageEmbed(passage: AnswerPassage, figures: readonly Figure[], showTitle: boolean): APIEmbed {
+function passageEmbed(
+  passage: AnswerPassage,
+  figures: readonly Figure[],
+  showTitle: boolean,
+  locale: string | undefined,
+): APIEmbed {
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     description: truncate(blockQuote(highlight(passage.text, passage.matchedTerms)), LIMITS.embedDescription),
-    footer: { text: citationLine(passage) },
+    footer: { text: citationLine(passage, locale) },
   };
   if (showTitle) {
     embed.title = passage.title;
@@ -101,21 +148,16 @@ function passageEmbed(passage: AnswerPassage, figures: readonly Figure[], showTi
  * passage, the document's title once per document, and the question (or which passages these
  * are, on a later page) in the first embed's author line.
  */
-export function answerEmbeds(page: AnswerPage): APIEmbed[] {
+export function answerEmbeds(page: AnswerPage, locale?: string): APIEmbed[] {
   const shownDocs = new Set<string>();
   const embeds = page.passages.map((passage) => {
     const showTitle = !shownDocs.has(passage.docId);
     shownDocs.add(passage.docId);
     const own = page.figures.filter((figure) => figure.passageId === passage.id);
-    return passageEmbed(passage, own, showTitle);
+    return passageEmbed(passage, own, showTitle, locale);
   });
   const first = embeds[0];
-  if (first) {
-    const heading = page.question
-      ? `${QUESTION_PREFIX}${page.question}`
-      : `More passages (${page.offset + 1}–${page.offset + page.passages.length})`;
-    first.author = { name: truncate(heading, LIMITS.authorName) };
-  }
+  if (first) first.author = { name: truncate(pageHeading(page, locale), LIMITS.authorName) };
   return embeds;
 }
 
@@ -152,13 +194,13 @@ export function figureEmbeds(answer: FigureAnswer, locale?: string): APIEmbed[] 
   );
   const embed: APIEmbed = {
     color: EMBED_COLOR,
-    author: { name: truncate(`${QUESTION_PREFIX}${answer.query}`, LIMITS.authorName) },
+    author: { name: truncate(questionHeading(answer.query, locale), LIMITS.authorName) },
     title: top.citation.title,
     description: [
       `${bold(escapeText(figureValue(top)))}: ${escapeText(top.label)}`,
       blockQuote(sentence),
     ].join('\n'),
-    footer: { text: citationLine(top.citation) },
+    footer: { text: citationLine(top.citation, locale) },
   };
   if (top.citation.url) embed.url = top.citation.url;
   const fields: APIEmbedField[] = [];

@@ -10,8 +10,13 @@ export const BUTTON = { share: 'share', more: 'more', cite: 'cite' } as const;
 /** The label of the share button, as users know it (in English). */
 export const SHARE_LABEL = t(undefined, 'button.share');
 
-/** What a stale or unknown button says. */
-export const EXPIRED_BUTTON = 'This button has expired: ask again with `/ask`.';
+/** What a stale or unknown button says, in the language of `locale`. */
+export function expiredButton(locale?: string): string {
+  return t(locale, 'button.expired');
+}
+
+/** What a stale or unknown button says, in English (see {@link expiredButton}). */
+export const EXPIRED_BUTTON = expiredButton();
 
 /** The most passages a "More" custom id can name after its prefix and offset. */
 export const MORE_KEYS = Math.floor((LIMITS.customId - `${BUTTON.more}:999:`.length) / KEY_LENGTH);

@@ -72,7 +72,7 @@ export function answerMessage(
   options: { ephemeral: boolean; locale?: string },
 ): MessageData {
   return {
-    embeds: answerEmbeds(page),
+    embeds: answerEmbeds(page, options.locale),
     components: answerButtons({
       ...(options.locale ? { locale: options.locale } : {}),
       shareable: options.ephemeral,
@@ -127,7 +127,7 @@ export function answerFor(
     const page = firstPage(answer);
     return {
       data: answerMessage(page, { ephemeral, ...(locale ? { locale } : {}) }),
-      view: answerView(page),
+      view: answerView(page, locale),
     };
   };
   const { data, view } = memoKey

@@ -13,19 +13,24 @@ import { configuredLogger, interactiveLevel } from '../runtime/logger.js';
 import { terminalLocale } from '../transports/console.js';
 import { renderReplyForTerminal } from '../transports/terminal.js';
 import type { Problem } from '../types.js';
-import { fail, run } from './run.js';
-
-const USAGE = `Usage:
-  npm run ask -- "question" [--json]      answer a question
-  npm run figure -- "topic" [--json]      look up a figure
-  npm run sources [-- --json]             list the documents
-  npm run build-index [-- --out PATH]     write the prebuilt index (into the knowledge folder, or PATH);
-                                          prints every problem, exits 1 on any error
-  npm run check-knowledge                 validate every document; exits 1 on any error
-With no question and piped input, ask and figure read one question per line and print JSON Lines.
-KNOWLEDGE_DIR chooses the knowledge folder (default: knowledge/).`;
+import { argumentError, fail, run } from './run.js';
 
 type Mode = 'ask' | 'figure';
+
+const COMMANDS: readonly string[] = ['ask', 'figure', 'sources', 'build-index', 'check-knowledge'];
+
+/** The CLI's arguments: a command, its words, and `--json`, `--out PATH`, `--help`. */
+function parseArguments(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
+}
 
 const CLI_USER = { id: '0', name: 'cli' };
 
@@ -42,6 +47,12 @@ function countsOf(locale: string | undefined, kb: Parameters<typeof ask>[0]) {
 function localeOf(config: Parameters<typeof terminalLocale>[0]): { locale?: string } {
   const locale = terminalLocale(config);
   return locale ? { locale } : {};
+}
+
+/** A mistake on the command line: what is wrong (if anything is said) and the usage, on standard error (exit code 2). */
+function usageError(problem: string | undefined, locale: string | undefined): number {
+  process.stderr.write(`${problem ? `${problem}\n` : ''}${t(locale, 'cli.usage')}\n`);
+  return 2;
 }
 
 /** Answers one question as the JSON object of the CLI's `--json` mode. */
@@ -65,20 +76,23 @@ function printProblems(problems: readonly Problem[], documents: number, strictEm
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: true,
-  });
-  const [command, ...words] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? 0 : 2;
+  // Before the config is read (it may be what is wrong), the language comes from the environment.
+  const { locale: shellLocale } = localeOf(process.env);
+  let parsed: ReturnType<typeof parseArguments>;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    return usageError(argumentError(error, shellLocale), shellLocale);
   }
+  const { values, positionals } = parsed;
+  const [command, ...words] = positionals;
+  if (values.help) {
+    process.stdout.write(`${t(shellLocale, 'cli.usage')}\n`);
+    return 0;
+  }
+  if (!command) return usageError(undefined, shellLocale);
+  if (!COMMANDS.includes(command))
+    return usageError(t(shellLocale, 'cli.unknownCommand', { command }), shellLocale);
   const config = loadConfig();
   const { locale } = localeOf(config);
 
@@ -107,9 +121,7 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        return fail(
-          `Cannot write the index into ${target ?? kb.dir} (${code}): the folder is read-only. Fix: write it elsewhere with \`npm run build-index -- --out PATH\` and set KNOWLEDGE_INDEX_FILE=PATH.`,
-        );
+        return fail(t(locale, 'cli.readOnly', { dir: target ?? kb.dir, code }));
       }
       throw error;
     }
@@ -144,11 +156,12 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  if (command !== 'ask' && command !== 'figure') return fail(`Unknown command "${command}".\n${USAGE}`);
+  if (command !== 'ask' && command !== 'figure') return usageError(undefined, locale);
 
   const text = words.join(' ').trim();
   if (!text) {
-    if (process.stdin.isTTY) return fail(`Give a ${command === 'ask' ? 'question' : 'topic'}.\n${USAGE}`);
+    if (process.stdin.isTTY)
+      return usageError(t(locale, command === 'ask' ? 'cli.noQuestion' : 'cli.noTopic'), locale);
     // JSON Lines: one question per line in, one object per line out, on the same index.
     for await (const line of createInterface({ input: process.stdin })) {
       if (line.trim()) process.stdout.write(`${JSON.stringify(answerJson(command, kb, line))}\n`);

@@ -1,10 +1,31 @@
+import { t } from '../../commands/i18n/index.js';
 import { KnowledgeFolderError } from '../knowledge/load.js';
 import { ConfigError } from '../runtime/config.js';
+import { terminalLocale } from '../transports/console.js';
 
 /** Prints a user-facing error on standard error and returns the exit code 1. */
 export function fail(message: string): number {
   process.stderr.write(`${message}\n`);
   return 1;
+}
+
+/**
+ * What is wrong with the command line, from the error `util.parseArgs` throws, in the language of
+ * `locale`: an unknown option, an option without its value, an argument the command does not take.
+ *
+ * @example
+ * argumentError(parseArgsError) // → "Unknown option '--bogus'."
+ */
+export function argumentError(error: unknown, locale?: string): string {
+  const { code, message = String(error) } = error as NodeJS.ErrnoException;
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  if (quoted && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return t(locale, 'cli.unknownOption', { option: quoted });
+  if (quoted && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(message))
+    return t(locale, 'cli.missingValue', { option: quoted.replace(/ <value>$/, '') });
+  if (quoted && code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return t(locale, 'cli.unexpectedArgument', { argument: quoted });
+  return message;
 }
 
 interface SystemError extends Error {
@@ -87,9 +108,7 @@ export function run(main: () => Promise<number>): void {
       const message = error instanceof Error ? error.message : String(error);
       const stack = error instanceof Error ? (error.stack ?? message) : message;
       const forPerson = process.stderr.isTTY && process.env.LOG_FORMAT?.toLowerCase() !== 'json';
-      process.exitCode = fail(
-        forPerson ? `factdesk stopped: ${message} (LOG_FORMAT=json prints the details)` : stack,
-      );
+      process.exitCode = fail(forPerson ? t(terminalLocale(), 'cli.stopped', { message }) : stack);
     },
   );
 }

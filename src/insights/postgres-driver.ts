@@ -44,6 +44,13 @@ export class PostgresDriver implements SqlDriver {
     options: { exclusive?: boolean } = {},
   ): Promise<T> {
     const client = await this.pool.connect();
+    // A server that goes away while the transaction holds the connection makes the client emit
+    // `error`: the transaction's next query fails, the process does not, and the client is dropped.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       if (options.exclusive) await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
@@ -57,7 +64,8 @@ export class PostgresDriver implements SqlDriver {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 

@@ -60,8 +60,10 @@ export function documentIdOf(file: string): string {
 
 /** One line a problem: `file: field: message. Fix: fix`. */
 export function formatProblem(problem: Problem): string {
-  const stop = /[.?!]$/.test(problem.message) ? '' : '.';
-  return `${problem.severity}: ${problem.file}: ${problem.field} ${problem.message}${stop} Fix: ${problem.fix}.`;
+  // One line, whatever a parser's message quotes (JSON.parse quotes the text it choked on, breaks included).
+  const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const stop = /[.?!]$/.test(message) ? '' : '.';
+  return `${problem.severity}: ${problem.file}: ${problem.field} ${message}${stop} Fix: ${problem.fix}.`;
 }
 
 // YAML 1.2's core schema keeps `published: 2024-02-20` a string, so the date is validated as written
@@ -152,23 +154,33 @@ function finishDocument(file: string, draft: Draft): { document?: KnowledgeDocum
       ],
     };
   }
-  const result = FrontMatterSchema.safeParse(draft.fields);
-  if (!result.success) {
-    return {
-      problems: [
-        ...problems,
-        ...result.error.issues.map((issue) => {
-          const field = String(issue.path[0] ?? 'front matter');
-          return problem(file, field, issue.message, FRONT_MATTER_FIXES[field] ?? 'correct the front matter');
-        }),
-      ],
-    };
-  }
+  // An empty document is what is wrong with it, whatever its fields lack.
   if (draft.body.trim().length === 0) {
     return {
       problems: [
         ...problems,
         problem(file, 'body', 'is empty', 'write the document text below the title or front matter'),
+      ],
+    };
+  }
+  const result = FrontMatterSchema.safeParse(draft.fields);
+  if (!result.success) {
+    // A PDF, Word file or web page has no front matter: its title comes from the file or a sidecar.
+    const sidecarOnly = formatOf(file) !== 'markdown';
+    return {
+      problems: [
+        ...problems,
+        ...result.error.issues.map((issue) => {
+          const field = String(issue.path[0] ?? 'front matter');
+          if (field === 'title' && sidecarOnly && draft.fields.title === undefined)
+            return problem(
+              file,
+              field,
+              'is missing: the file has neither a title nor a heading',
+              `give the file a title, or add a sidecar \`${path.basename(file)}.yml\` beside it with \`title: Your document title\``,
+            );
+          return problem(file, field, issue.message, FRONT_MATTER_FIXES[field] ?? 'correct the front matter');
+        }),
       ],
     };
   }
@@ -366,22 +378,25 @@ export function parseSidecar(
   }
 }
 
-/** A file system error as one line naming the fix, never a stack. */
-export function fileErrorProblem(file: string, error: unknown): Problem {
+/**
+ * A file system error as one line naming the fix, never a stack. A folder that cannot be listed
+ * (`kind: 'folder'`) needs its execute bit as well as read.
+ */
+export function fileErrorProblem(file: string, error: unknown, kind: 'file' | 'folder' = 'file'): Problem {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') {
     return problem(
       file,
-      'file',
+      kind,
       'cannot be read (permission denied)',
-      `let the user running factdesk read it, e.g. \`chmod a+r ${file}\``,
+      `let the user running factdesk read it, e.g. \`chmod ${kind === 'folder' ? 'a+rx' : 'a+r'} ${file}\``,
     );
   }
   return problem(
     file,
-    'file',
+    kind,
     `cannot be read (${code ?? String(error)})`,
-    'check that the file exists and can be read',
+    `check that the ${kind} exists and can be read`,
   );
 }
 
@@ -392,7 +407,7 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
     entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
   } catch (error) {
     if (prefix === '') throw error;
-    problems.push(fileErrorProblem(prefix, error));
+    problems.push(fileErrorProblem(prefix, error, 'folder'));
     return [];
   }
   const files: string[] = [];
@@ -449,7 +464,7 @@ export async function loadDocuments(dir: string, options: LoadOptions = {}): Pro
   try {
     files = await listFiles(dir, problems);
   } catch (error) {
-    const line = formatProblem(fileErrorProblem(dir, error));
+    const line = formatProblem(fileErrorProblem(dir, error, 'folder'));
     throw new KnowledgeFolderError(`The knowledge folder cannot be listed: ${line}`);
   }
   const all = new Set(files);

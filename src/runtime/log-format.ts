@@ -36,10 +36,18 @@ export function formatLogLine(line: string): string {
   const time = new Date(typeof record.time === 'number' ? record.time : Date.now())
     .toISOString()
     .slice(11, 19);
-  const level = (LEVELS[Number(record.level)] ?? String(record.level)).padEnd(5);
-  const parts = [time, level, String(record.msg ?? '')];
-  for (const [key, value] of Object.entries(record))
-    if (!HIDDEN.has(key) && value !== undefined) parts.push(`${key}=${formatValue(value)}`);
+  const name = LEVELS[Number(record.level)] ?? String(record.level);
+  // A message that names its own level (a knowledge problem: `error: broken.md: …`) says it once,
+  // and a field it already quotes (`file=broken.md`) is not repeated after it.
+  const own = name === 'warn' ? 'warning: ' : `${name}: `;
+  const raw = String(record.msg ?? '');
+  const msg = raw.startsWith(own) ? raw.slice(own.length) : raw;
+  const parts = [time, name.padEnd(5), msg];
+  for (const [key, value] of Object.entries(record)) {
+    if (HIDDEN.has(key) || value === undefined) continue;
+    if (typeof value === 'string' && value !== '' && msg.includes(value)) continue;
+    parts.push(`${key}=${formatValue(value)}`);
+  }
   const err = record.err as { message?: string } | undefined;
   if (err?.message) parts.push(`(${err.message})`);
   return parts.filter(Boolean).join(' ');

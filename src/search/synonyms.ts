@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { fileErrorProblem } from '../knowledge/load.js';
 import type { Problem } from '../types.js';
 import { analyzeWords, type WordUnit } from './analyzer.js';
 
@@ -64,8 +65,8 @@ export class Synonyms {
 }
 
 /**
- * Reads a synonyms file. A missing file means no synonyms; a broken one is reported as a problem
- * (and no synonyms are used), so the documents still serve.
+ * Reads a synonyms file. A missing file means no synonyms; a broken one, or one that cannot be
+ * read, is reported as a problem (and no synonyms are used), so the documents still serve.
  */
 export async function loadSynonyms(
   file: string,
@@ -74,8 +75,9 @@ export async function loadSynonyms(
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return { synonyms: new Synonyms(), problems: [] };
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { synonyms: new Synonyms(), problems: missing ? [] : [fileErrorProblem(displayName, error)] };
   }
   const fix =
     'write {"groups": [["GDP", "economy"], ...]}: a list of groups, each a list of at least two phrases';

@@ -2,7 +2,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { dispatch } from '../../commands/dispatch.js';
-import { canonicalCommandName, countOf, languageOf, localeFromLang, t } from '../../commands/i18n/index.js';
+import {
+  canonicalCommandName,
+  countOf,
+  localeFromLang,
+  type MessageKey,
+  t,
+} from '../../commands/i18n/index.js';
 import type { Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
 import type { App } from '../runtime/app.js';
@@ -12,17 +18,38 @@ const CONSOLE_USER = { id: '0', name: 'console' };
 /** The person at the console runs factdesk on their own machine: every permission (Administrator). */
 const CONSOLE_PERMISSIONS = String(PermissionFlagsBits.Administrator);
 
-/** The console's help, in the console's own syntax. */
-export const CONSOLE_HELP = [
-  'Type a question to get the passages that answer it, with their citations and figures. Or:',
-  "  /ask How big was Guangdong's economy in 2023?   the same, spelled out",
-  '  /figure GDP                                     one figure: the number, what it measures, its sentence',
-  '  /more                                           the next passages of the last answer',
-  '  /cite                                           a citation of the last answer, ready to paste',
-  '  /sources                                        the documents I answer from',
-  '  /help                                           this help',
-  'Ctrl+D or Ctrl+C quits.',
-].join('\n');
+/** Characters a terminal draws two columns wide: Chinese, Japanese, Korean, full-width forms. */
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
+
+/** How many columns `text` takes at a terminal. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
+/**
+ * The console's help in the console's own syntax (`/ask …`, `/more`, `/cite`), in the language of
+ * `locale`, with the commands typed as that language names them.
+ */
+export function consoleHelp(locale?: string): string {
+  const named = (key: MessageKey) => `/${t(locale, key)}`;
+  const rows: [string, string][] = [
+    [t(locale, 'console.help.askExample'), t(locale, 'console.help.ask')],
+    [t(locale, 'console.help.figureExample'), t(locale, 'console.help.figure')],
+    [named('console.more.name'), t(locale, 'console.help.more')],
+    [named('console.cite.name'), t(locale, 'console.help.cite')],
+    [named('sources.name'), t(locale, 'console.help.sources')],
+    [named('help.name'), t(locale, 'console.help.help')],
+  ];
+  const column = Math.max(...rows.map(([command]) => displayWidth(command))) + 3;
+  return [
+    t(locale, 'console.help.intro'),
+    ...rows.map(([command, what]) => `  ${command}${' '.repeat(column - displayWidth(command))}${what}`),
+    t(locale, 'console.help.quit'),
+  ].join('\n');
+}
 
 /** A line the console answers itself, without a command handler. */
 export type ConsoleLine =
@@ -43,16 +70,10 @@ export function parseConsoleLine(line: string, locale?: string): ConsoleLine | u
   const match = /^\/([\p{L}\p{N}_-]+)\s*(.*)$/su.exec(text);
   const name = match?.[1] ? canonicalCommandName(match[1]) : 'ask';
   const rest = match ? (match[2] ?? '').trim() : text;
-  // The console's own help is English; other languages get the help command in their language.
-  if (name === 'help' && languageOf(locale) === 'en') return { kind: 'text', text: CONSOLE_HELP };
+  if (name === 'help') return { kind: 'text', text: consoleHelp(locale) };
   if (name === 'more' || name === 'cite') return { kind: 'button', button: name };
-  if (name === 'ask' && !rest)
-    return {
-      kind: 'text',
-      text: "Type a question after /ask, e.g. /ask How big was Guangdong's economy in 2023?",
-    };
-  if (name === 'figure' && !rest)
-    return { kind: 'text', text: 'Name a topic after /figure, e.g. /figure GDP' };
+  if (name === 'ask' && !rest) return { kind: 'text', text: t(locale, 'console.ask.empty') };
+  if (name === 'figure' && !rest) return { kind: 'text', text: t(locale, 'console.figure.empty') };
   const options: Invocation['options'] = {};
   if (name === 'ask') options.question = rest;
   if (name === 'figure') options.topic = rest;
@@ -70,9 +91,14 @@ export function parseConsoleLine(line: string, locale?: string): ConsoleLine | u
   };
 }
 
-/** The language of the console and the CLI: `LC_ALL`, else `LANG` (`zh_CN.UTF-8` → `zh-CN`). */
-export function terminalLocale(config: App['config']): string | undefined {
-  return localeFromLang(config.LC_ALL ?? config.LANG);
+/**
+ * The language of the console and the CLI: `LC_ALL`, else `LANG` (`zh_CN.UTF-8` → `zh-CN`), from
+ * the config or, before it is read, from the environment.
+ */
+export function terminalLocale(
+  settings: { LC_ALL?: string | undefined; LANG?: string | undefined } = process.env,
+): string | undefined {
+  return localeFromLang(settings.LC_ALL || settings.LANG);
 }
 
 /** The banner printed when the console opens, in the console's language. */
@@ -86,10 +112,7 @@ export function consoleBanner(app: App, locale = terminalLocale(app.config)): st
       dir: kb.dir,
     }),
     t(locale, 'console.noToken'),
-    // The English line names /more and /cite; other languages use their catalog's line.
-    languageOf(locale) === 'en'
-      ? 'Type a question, or /ask <question>, /figure <topic>, /more, /cite, /sources, /help. Ctrl+D to quit.'
-      : t(locale, 'console.usage'),
+    t(locale, 'console.usage'),
   ].join('\n');
 }
 
@@ -142,7 +165,7 @@ export async function runConsole(
     // One person at a keyboard (or a script piping questions): no rate limit here.
     const reply = await dispatch(invocation, app.deps);
     if (buttonOf(reply, 'cite')) last = reply;
-    return renderReplyForTerminal(reply, { color });
+    return renderReplyForTerminal(reply, { color, ...(locale ? { locale } : {}) });
   };
   try {
     for await (const line of lines) {
@@ -161,9 +184,7 @@ export async function runConsole(
               user: CONSOLE_USER,
               ...(locale ? { locale } : {}),
             })
-          : parsed.button === 'more'
-            ? 'No more passages: ask a question first, or this answer had no more.'
-            : 'Nothing to cite yet: ask a question first.';
+          : t(locale, parsed.button === 'more' ? 'console.more.none' : 'console.cite.none');
       }
       if (out !== undefined) io.output.write(`${out}\n\n`);
       prompt();

@@ -1,3 +1,4 @@
+import { t } from '../../commands/i18n/index.js';
 import type { TextView, ViewSpan } from '../../commands/render/view.js';
 import type { Reply } from '../../commands/reply/payload.js';
 
@@ -24,9 +25,12 @@ export function renderView(view: TextView, color: boolean): string {
  * answer as its Discord message (never by reading the Markdown back), autocomplete choices as a
  * list, or the plain content of a short notice.
  */
-export function renderReplyForTerminal(reply: Reply, { color = false } = {}): string {
+export function renderReplyForTerminal(
+  reply: Reply,
+  { color = false, locale }: { color?: boolean; locale?: string } = {},
+): string {
   if (reply.kind === 'choices') return reply.choices.map((choice) => `  ${choice.name}`).join('\n');
   if (reply.meta?.view) return renderView(reply.meta.view, color);
-  if (reply.kind === 'modal') return `(a form: ${reply.modal.title})`;
+  if (reply.kind === 'modal') return t(locale, 'console.form', { title: reply.modal.title });
   return reply.data.content ?? '';
 }

@@ -94,8 +94,61 @@ describe('npm start with arguments it does not take', () => {
     const { code, stdout, stderr } = await runEntry('src/main.ts', ['--bogus']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(stderr.split('\n')[0]).toBe("Unknown option '--bogus'.");
     expect(stderr).toContain('Usage: npm start');
+  });
+});
+
+describe('the CLI with arguments it does not take', () => {
+  it.each([
+    [['ask', '--bogus', 'x'], "Unknown option '--bogus'."],
+    [['build-index', '--out'], "Option '--out' needs a value."],
+    [['frob'], 'Unknown command "frob".'],
+  ])('%j says what is wrong and the usage, without a stack, and exits 2', async (args, problem) => {
+    const { code, stdout, stderr } = await runEntry('src/cli/main.ts', args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').slice(0, 2)).toEqual([problem, 'Usage:']);
+    expect(stderr).not.toMatch(/\n {4}at |factdesk stopped/);
+  });
+});
+
+describe('the console with an insights database it cannot open', () => {
+  it('keeps answering and says why in readable log lines', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-console-blocked-'));
+    const blocker = path.join(dir, 'blocker');
+    await writeFile(blocker, 'a file where the database folder should be');
+    const { code, stdout, stderr } = await runEntry('src/main.ts', [], {
+      input: 'regional GDP\n',
+      env: {
+        INSIGHTS: 'on',
+        DATABASE_URL: `file:${path.join(blocker, 'insights.db')}`,
+        LOG_FORMAT: 'pretty',
+      },
+    });
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(stdout).toContain('13 trillion yuan');
+    expect(stderr).toMatch(/^\d\d:\d\d:\d\d warn {2}insights retention failed store=sqlite \(/m);
+    expect(stderr).not.toMatch(/^\{|\n {4}at |factdesk stopped/m);
+  });
+});
+
+describe('/insights in the console', () => {
+  it('prints the summary as text, not nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-console-insights-'));
+    const { code, stdout } = await runEntry('src/main.ts', [], {
+      input: 'regional GDP\n/insights\n',
+      env: { INSIGHTS: 'on', DATABASE_URL: `file:${path.join(dir, 'insights.db')}` },
+    });
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Insights: the last 7 days');
+    expect(stdout).toContain('1 questions asked, 100% answered (1).');
+    expect(stdout).toContain('Most asked topics:\n  1× ');
+    expect(stdout).toContain('\n  1× regional GDP\n');
+    expect(stdout).toContain('Who asked is never kept');
+    expect(stdout).not.toContain('**');
   });
 });
 

@@ -146,6 +146,26 @@ describe('figureValue', () => {
       }),
     ).toBe('126');
   });
+
+  it('writes a Chinese figure’s qualifier in the words of its sentence, not in English', () => {
+    const chinese = (qualifier: string, text: string, sentence: string) =>
+      figureValue({ kind: 'count', unit: '家', qualifier, text, sentence });
+    expect(chinese('more than', '7.5万家', '全省高新技术企业超7.5万家。')).toBe('超7.5万家');
+    expect(chinese('more than', '120吉瓦', '装机量超过120吉瓦。')).toBe('超过120吉瓦');
+    expect(chinese('broken through', '13万亿元', '地区生产总值突破13万亿元。')).toBe('突破13万亿元');
+    expect(chinese('about', '5.5%', '地区生产总值增长5.5%左右。')).toBe('5.5%左右');
+    // A sentence that does not say it in a word the extractor knows keeps the meaning, in English.
+    expect(chinese('more than', '7.5万家', '高新技术企业7.5万家。')).toBe('more than 7.5万家');
+    expect(
+      figureValue({
+        kind: 'count',
+        unit: 'enterprises',
+        qualifier: 'more than',
+        text: '75,000',
+        sentence: 'There are more than 75,000 high-tech enterprises.',
+      }),
+    ).toBe('more than 75,000 enterprises');
+  });
 });
 
 describe('highlight', () => {

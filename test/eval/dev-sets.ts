@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadEvalQuestions } from './corpus.js';
 import {
   externalQuestions,
   folder,
@@ -10,20 +10,11 @@ import {
   sample,
 } from './datasets.js';
 
-/** One question of the project's own sets (`test/eval/*.json`). */
-export interface OwnQuestion {
-  id: string;
-  question: string;
-  kind: string;
-  expect: { docId: string; passage: string; figure?: number } | null;
-}
-
 const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
 /** The project's own questions as scored questions: the expected document and passage text, and figure value. */
 export function ownQuestions(file: string): ScoredQuestion[] {
-  const raw = JSON.parse(readFileSync(path.join(ROOT, 'test/eval', file), 'utf8')) as OwnQuestion[];
-  return raw.map((q) => {
+  return loadEvalQuestions(path.join(ROOT, 'test/eval', file)).map((q) => {
     const expect = q.expect;
     if (!expect) return { id: q.id, question: q.question, kind: q.kind };
     const figure = expect.figure;
@@ -53,7 +44,7 @@ function byDoc(questions: readonly (ScoredQuestion & { doc: string })[]): Map<st
 
 /** The tuning set's answerable questions by document. */
 function tuningByDoc(): Map<string, ScoredQuestion[]> {
-  const raw = JSON.parse(readFileSync(path.join(ROOT, 'test/eval/questions.json'), 'utf8')) as OwnQuestion[];
+  const raw = loadEvalQuestions(path.join(ROOT, 'test/eval/questions.json'));
   const scored = ownQuestions('questions.json');
   const groups = new Map<string, ScoredQuestion[]>();
   raw.forEach((q, i) => {

@@ -4,11 +4,11 @@
  * hash. These check the data only, not the search engine.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { corpusFiles, dateText, KINDS, loadEvalCorpus } from './corpus.js';
 
 /** What one frozen set is and the minimum sizes it must keep. */
 export interface FrozenSet {
@@ -28,8 +28,6 @@ export interface FrozenSet {
 const FICTION_LINE =
   "*Fictional document written for factdesk's evaluation; all names and figures are invented.*";
 
-const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
-
 const questionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'ids look like "<doc prefix>-<topic>"'),
@@ -48,22 +46,12 @@ const questionSchema = z
 
 type Question = z.infer<typeof questionSchema>;
 
-interface SetDoc {
-  data: Record<string, unknown>;
-  paragraphs: string[];
-}
-
 /** The paths of a set's questions file and corpus folder. */
 function paths(set: FrozenSet): { setFile: string; corpusDir: string } {
   return {
     setFile: fileURLToPath(new URL(`./${set.file}`, import.meta.url)),
     corpusDir: fileURLToPath(new URL(`../fixtures/${set.corpus}/`, import.meta.url)),
   };
-}
-
-/** The corpus file names, sorted so the fingerprint does not depend on directory order. */
-function corpusFiles(corpusDir: string): string[] {
-  return readdirSync(corpusDir).sort();
 }
 
 /**
@@ -81,20 +69,6 @@ export function fingerprint(set: FrozenSet): string {
     hash.update(bytes);
   }
   return hash.digest('hex');
-}
-
-/** The documents by id (file name without `.md`), their bodies split into paragraphs on blank lines. */
-function loadCorpus(corpusDir: string): Map<string, SetDoc> {
-  const docs = new Map<string, SetDoc>();
-  for (const name of corpusFiles(corpusDir).filter((f) => f.endsWith('.md'))) {
-    const parsed = matter(readFileSync(`${corpusDir}${name}`, 'utf8'));
-    const paragraphs = parsed.content
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    docs.set(name.replace(/\.md$/, ''), { data: parsed.data, paragraphs });
-  }
-  return docs;
 }
 
 function loadQuestions(setFile: string): Question[] {
@@ -123,7 +97,7 @@ export function describeFrozenSet(set: FrozenSet): void {
     'Write a new set (new file names, new hash) instead of editing this one.';
 
   describe(set.title, () => {
-    const docs = loadCorpus(corpusDir);
+    const docs = loadEvalCorpus(corpusDir);
     const questions = loadQuestions(setFile);
     const answerable = questions.filter((q) => q.expect !== null);
 
@@ -136,8 +110,7 @@ export function describeFrozenSet(set: FrozenSet): void {
       for (const [id, doc] of docs) {
         expect(typeof doc.data.title, `${id}: title`).toBe('string');
         expect(doc.data.language, `${id}: language`).toBe('en');
-        const published = doc.data.published;
-        const date = published instanceof Date ? published.toISOString().slice(0, 10) : String(published);
+        const date = dateText(doc.data.published);
         expect(date, `${id}: published is YYYY-MM-DD`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(doc.data.tags, `${id}: tags include fictional`).toContain('fictional');
         if (doc.data.url !== undefined)

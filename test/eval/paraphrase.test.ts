@@ -7,19 +7,17 @@
  * keeps its size and mix. A question about Fenmore Markets that names no period expects the newer
  * document, the H1 2025 results. This checks the data only, not the search engine.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { KINDS, loadEvalCorpus } from './corpus.js';
 
 const FICTION_LINE =
   "*Fictional document written for factdesk's evaluation; all names and figures are invented.*";
 
 const corpusDir = fileURLToPath(new URL('../fixtures/paraphrase-corpus/', import.meta.url));
 const setFile = fileURLToPath(new URL('./paraphrase.json', import.meta.url));
-
-const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
 
 const questionSchema = z
   .object({
@@ -62,24 +60,14 @@ function unitsOf(paragraph: string): Unit[] {
     .map((line) => ({ text: line.trim(), row: true }));
 }
 
-/** The documents by id (file name without `.md`), their bodies split into paragraphs on blank lines. */
+/** The documents by id, with their answer units (paragraphs, and a table's rows). */
 function loadCorpus(): Map<string, CorpusDoc> {
-  const docs = new Map<string, CorpusDoc>();
-  for (const name of readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()) {
-    const parsed = matter(readFileSync(`${corpusDir}${name}`, 'utf8'));
-    const paragraphs = parsed.content
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    docs.set(name.replace(/\.md$/, ''), {
-      data: parsed.data,
-      paragraphs,
-      units: paragraphs.flatMap(unitsOf),
-    });
-  }
-  return docs;
+  return new Map(
+    [...loadEvalCorpus(corpusDir)].map(([id, doc]) => [
+      id,
+      { data: doc.data, paragraphs: doc.paragraphs, units: doc.paragraphs.flatMap(unitsOf) },
+    ]),
+  );
 }
 
 function loadQuestions(): Question[] {

@@ -3,64 +3,25 @@
  * of its document, the fictional documents must stay marked as fictional, and the set must keep the
  * minimum number of questions of each kind. This checks the data only, not the search engine.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-
-const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
-type Kind = (typeof KINDS)[number];
-
-interface Expectation {
-  docId: string;
-  passage: string;
-  figure?: number;
-}
-
-interface Question {
-  id: string;
-  question: string;
-  kind: Kind;
-  expect: Expectation | null;
-}
+import {
+  dateText,
+  KINDS,
+  type Kind,
+  loadEvalCorpus,
+  loadEvalQuestions,
+  type EvalQuestion as Question,
+} from './corpus.js';
 
 const SEED_ID = 'guangdong-first-conference-of-spring-2024';
 const corpusDir = fileURLToPath(new URL('../fixtures/eval-corpus/', import.meta.url));
 const seedFile = fileURLToPath(new URL(`../../knowledge/${SEED_ID}.md`, import.meta.url));
 const questionsFile = fileURLToPath(new URL('./questions.json', import.meta.url));
 
-interface CorpusDoc {
-  id: string;
-  raw: string;
-  data: Record<string, unknown>;
-  paragraphs: string[];
-}
-
-function loadCorpus(): Map<string, CorpusDoc> {
-  const docs = new Map<string, CorpusDoc>();
-  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.md'))) {
-    const raw = readFileSync(`${corpusDir}${file}`, 'utf8');
-    const parsed = matter(raw);
-    const paragraphs = parsed.content
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    docs.set(file.replace(/\.md$/, ''), {
-      id: file.replace(/\.md$/, ''),
-      raw,
-      data: parsed.data,
-      paragraphs,
-    });
-  }
-  return docs;
-}
-
-function dateText(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-}
-
-const corpus = loadCorpus();
-const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
+const corpus = loadEvalCorpus(corpusDir);
+const questions = loadEvalQuestions(questionsFile);
 
 describe('eval corpus', () => {
   it('holds an exact copy of the seed document and at least 7 fictional documents', () => {

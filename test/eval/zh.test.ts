@@ -4,27 +4,16 @@
  * exactly one paragraph (within one sentence), and the set keeps its size and mix of kinds. This
  * checks the data only, not the search engine.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-
-const KINDS = ['paraphrase', 'keyword', 'typo', 'synonym', 'number', 'disambiguation', 'offtopic'] as const;
-type Kind = (typeof KINDS)[number];
-
-interface Question {
-  id: string;
-  question: string;
-  kind: Kind;
-  expect: { docId: string; passage: string; figure?: number } | null;
-}
-
-interface CorpusDoc {
-  id: string;
-  raw: string;
-  data: Record<string, unknown>;
-  paragraphs: string[];
-}
+import {
+  KINDS,
+  type Kind,
+  loadEvalCorpus,
+  loadEvalQuestions,
+  type EvalQuestion as Question,
+} from './corpus.js';
 
 const RELEASE_FILE = 'guangdong-first-conference-of-spring-2024.zh';
 /** Document ids are file names with every run of other characters than letters and digits as one `-`. */
@@ -40,23 +29,8 @@ const CHINESE_NUMERAL = /[零一二两三四五六七八九十百千万亿]|百�
 /** Arabic digits, half- or full-width. */
 const ARABIC_DIGIT = /[0-9０-９]/;
 
-function loadCorpus(): Map<string, CorpusDoc> {
-  const docs = new Map<string, CorpusDoc>();
-  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.md'))) {
-    const raw = readFileSync(`${corpusDir}${file}`, 'utf8');
-    const parsed = matter(raw);
-    const paragraphs = parsed.content
-      .split(/\n[ \t]*\n/)
-      .map((p) => p.trim())
-      .filter((p) => p.length > 0);
-    const id = file.replace(/\.md$/, '').replace(/\./g, '-');
-    docs.set(id, { id, raw, data: parsed.data, paragraphs });
-  }
-  return docs;
-}
-
-const corpus = loadCorpus();
-const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
+const corpus = loadEvalCorpus(corpusDir);
+const questions = loadEvalQuestions(questionsFile);
 const answered = questions.filter((q): q is Question & { expect: NonNullable<Question['expect']> } =>
   Boolean(q.expect),
 );

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,16 +98,65 @@ describe('check-knowledge and build-index on problem folders', () => {
   });
 
   it('build-index into a folder it cannot write: one line naming --out', async () => {
-    if (process.getuid?.() === 0) {
-      console.log('skipped the read-only folder check: running as root, which writes anywhere');
-      return;
-    }
     const dir = await folderWith({ 'good.md': reportMarkdown() });
     await chmod(dir, 0o555);
-    const { code, stderr } = await runCli(['build-index'], { env: { KNOWLEDGE_DIR: dir } });
+    // Unprivileged: as root, without the capability that writes into any folder.
+    const { code, stderr } = await runCli(['build-index'], {
+      env: { KNOWLEDGE_DIR: dir },
+      unprivileged: true,
+    });
     await chmod(dir, 0o755);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain('npm run build-index -- --out PATH');
+  });
+});
+
+describe('check-knowledge on broken files', () => {
+  it('prints one line per problem and the summary, nothing from the parsers', async () => {
+    const dir = await folderWith({
+      'good.md': reportMarkdown(),
+      'broken.pdf': '%PDF-1.4 garbage',
+      'synonyms.json': 'not json\n',
+    });
+    const { code, stdout, stderr } = await runCli(['check-knowledge'], { env: { KNOWLEDGE_DIR: dir } });
+    expect(code).toBe(1);
+    // pdf.js would print "Warning: Indexing all PDF objects"; JSON.parse quotes the broken text.
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^error: synonyms\.json: groups is not valid JSON \(.+\)\. Fix: /);
+    expect(lines[1]).toMatch(/^error: broken\.pdf: body could not be read as PDF/);
+    expect(lines[2]).toMatch(/: 1 document, \d+ passages, \d+ figures; 2 errors\.$/);
+  });
+});
+
+describe('files and folders that cannot be read', () => {
+  it('are one problem each with the chmod fix; the rest serves, and nothing stops with a stack', async () => {
+    const dir = await folderWith({
+      'good.md': reportMarkdown(),
+      'locked.md': '---\ntitle: Locked\n---\n\nRevenue was 5 million dollars.\n',
+      'synonyms.json': '{"groups": [["revenue", "sales"]]}',
+    });
+    await mkdir(path.join(dir, 'archive'));
+    await writeFile(path.join(dir, 'archive', 'old.md'), '---\ntitle: Old\n---\n\nOld text.\n');
+    await chmod(path.join(dir, 'locked.md'), 0o000);
+    await chmod(path.join(dir, 'synonyms.json'), 0o000);
+    await chmod(path.join(dir, 'archive'), 0o000);
+    // Unprivileged: as root, without the capabilities that read anything.
+    const check = await runCli(['check-knowledge'], { env: { KNOWLEDGE_DIR: dir }, unprivileged: true });
+    const ask = await runCli(['ask', TEXT_QUESTION], { env: { KNOWLEDGE_DIR: dir }, unprivileged: true });
+    await chmod(path.join(dir, 'archive'), 0o755);
+    expect(check.stderr).toBe('');
+    expect(check.stdout.split('\n').slice(0, 3)).toEqual([
+      'error: synonyms.json: file cannot be read (permission denied). Fix: let the user running factdesk read it, e.g. `chmod a+r synonyms.json`.',
+      'error: archive: folder cannot be read (permission denied). Fix: let the user running factdesk read it, e.g. `chmod a+rx archive`.',
+      'error: locked.md: file cannot be read (permission denied). Fix: let the user running factdesk read it, e.g. `chmod a+r locked.md`.',
+    ]);
+    expect(check.stdout).toMatch(/: 1 document, \d+ passages, \d+ figures; 3 errors\.\n$/);
+    expect(check.code).toBe(1);
+    expect(ask.code).toBe(0);
+    expect(ask.stdout).toContain(REPORT.title);
+    expect(ask.stderr).not.toMatch(/\n {4}at |factdesk stopped|cannot write/);
   });
 });

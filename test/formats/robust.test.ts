@@ -75,6 +75,23 @@ describe('bad input gets its own message while the others serve', () => {
     expect(docx.problems[0]?.message).toBe('is named as a Word file but holds plain text');
   });
 
+  it('asks a web page without a title for a sidecar, and calls an empty one empty', async () => {
+    const page = (body: string) => Buffer.from(`<html><body>${body}</body></html>`);
+    const untitled = await loadDocumentFile(
+      'untitled.html',
+      page(
+        '<article><p>Revenue rose 4 percent to 5 million dollars in 2024, the company said.</p></article>',
+      ),
+    );
+    expect(untitled.problems.map(formatProblem)).toEqual([
+      'error: untitled.html: title is missing: the file has neither a title nor a heading. Fix: give the file a title, or add a sidecar `untitled.html.yml` beside it with `title: Your document title`.',
+    ]);
+    const blank = await loadDocumentFile('blank.html', page(''));
+    expect(blank.problems.map(formatProblem)).toEqual([
+      'error: blank.html: body is empty. Fix: write the document text below the title or front matter.',
+    ]);
+  });
+
   it('reports a truncated PDF as unreadable, naming the format', async () => {
     const { problems } = await loadDocumentFile('cut.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<<'));
     expect(problems[0]).toMatchObject({ severity: 'error', field: 'body' });

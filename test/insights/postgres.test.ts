@@ -31,6 +31,20 @@ describe.runIf(runs)('on a real PostgreSQL server', () => {
     await Promise.all(stores.map((store) => store.close()));
   });
 
+  it('fails a transaction whose server goes away mid-way, without crashing, and works once it is back', async () => {
+    const driver = new PostgresDriver(server.url);
+    // The server stops while the transaction holds its connection: the client emits an error.
+    const stopped = driver.transaction(async (tx) => {
+      await tx.query('SELECT 1');
+      await server.stop();
+      await tx.query('SELECT 1');
+    });
+    await expect(stopped).rejects.toThrow();
+    await server.start();
+    expect(await driver.transaction(async (tx) => tx.query('SELECT 2 AS two'))).toEqual([{ two: 2 }]);
+    await driver.close();
+  });
+
   // Each test gets a database of its own, so every store starts empty.
   storeSuite('PostgreSQL', async () => {
     const admin = new PostgresDriver(server.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/runtime/config.js';
+import { ConfigError, ConfigSchema, loadConfig } from '../../src/runtime/config.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
 
@@ -65,6 +65,22 @@ describe('loadConfig', () => {
     }
     expect(message.startsWith(expected)).toBe(true);
     expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    ['PORT', ['eighty', '-1', '70000', '80.5']],
+    ['REPLICAS', ['0', 'two', '1.5']],
+    ['KNOWLEDGE_MAX_FILE_MB', ['0', '-1', 'big']],
+    ['RATE_LIMIT_WINDOW_SECONDS', ['0', '-5', 'ten']],
+    ['INSIGHTS_RETENTION_DAYS', ['0', '1.5', 'forever']],
+    ['METRICS_PORT', ['0', '70000', 'x']],
+    ['DISCORD_TOKEN', ['short']],
+    ['DISCORD_API_URL', ['ftp://example.org', 'not a url']],
+    ['KNOWLEDGE_NAME', ['x'.repeat(81)]],
+  ])('gives %s one message, whatever is wrong with it', (name, values) => {
+    const expected = ConfigSchema.shape[name as keyof typeof ConfigSchema.shape].description;
+    expect(expected, name).toMatch(new RegExp(`^${name} `));
+    for (const value of values) expect(() => load({ [name]: value }), value).toThrow(`${name}: ${expected}`);
   });
 
   it('accepts LOG_LEVEL and LOG_FORMAT in any case', () => {

@@ -29,6 +29,26 @@ describe('readable log lines', () => {
     expect(lines[0]).not.toContain('    at ');
   });
 
+  it('say a knowledge problem once: its level and the fields it quotes are not repeated', () => {
+    const line = JSON.stringify({
+      level: 50,
+      time: 0,
+      msg: 'error: broken.md: published must be a date written YYYY-MM-DD.',
+      file: 'broken.md',
+      field: 'published',
+    });
+    expect(formatLogLine(line)).toBe(
+      '00:00:00 error broken.md: published must be a date written YYYY-MM-DD.',
+    );
+    const warning = JSON.stringify({
+      level: 40,
+      time: 0,
+      msg: 'warning: a.xlsx: type is skipped',
+      file: 'a.xlsx',
+    });
+    expect(formatLogLine(warning)).toBe('00:00:00 warn  a.xlsx: type is skipped');
+  });
+
   it('quote a field with spaces and keep numbers as they are', () => {
     expect(formatLogLine('{"level":40,"time":0,"msg":"gateway disconnected","code":4000,"note":"a b"}')).toBe(
       '00:00:00 warn  gateway disconnected code=4000 note="a b"',

@@ -197,7 +197,8 @@ function pdfDate(value: unknown): string | undefined {
  * @throws {NoTextLayerError} when no page has text (a scan without OCR).
  */
 export async function loadPdf(bytes: Uint8Array): Promise<LoadedContent> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // Verbosity 0: pdf.js would print its warnings ("Indexing all PDF objects") on standard output.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     const pages: Line[][] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
