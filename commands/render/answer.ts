@@ -8,14 +8,14 @@ import { t } from '../i18n/index.js';
 import { truncate } from '../reply/enforce.js';
 import { LIMITS } from '../reply/limits.js';
 import { citationLine } from './citation.js';
-import { blockQuote, escapeText, highlight } from './text.js';
+import { blockQuote, defuseMentions, escapeText, highlight } from './text.js';
 
 /** factdesk's embed colour. */
 export const EMBED_COLOR = 0x2f6fdb;
 
 /** The question as the first embed's author line (and the console's first line) shows it: `Q: …`. */
 export function questionHeading(question: string, locale?: string): string {
-  return t(locale, 'answer.question', { question });
+  return t(locale, 'answer.question', { question: defuseMentions(question) });
 }
 
 /** The heading of a page: its question on the first page, else which passages of the answer it shows. */

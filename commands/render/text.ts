@@ -8,12 +8,22 @@ import { analyzeWords, processTerm } from '../../src/search/analyzer.js';
  * it never even looks like one.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, {
-    bulletedList: true,
-    numberedList: true,
-    heading: true,
-    maskedLink: true,
-  }).replace(/@(everyone|here)/g, '@\u200b$1');
+  return defuseMentions(
+    escapeMarkdown(text, {
+      bulletedList: true,
+      numberedList: true,
+      heading: true,
+      maskedLink: true,
+    }),
+  );
+}
+
+/**
+ * Puts a zero-width space into `@everyone` and `@here`, for text shown where markdown is not
+ * rendered (an embed's author line): they cannot ping there either, but they never look like one.
+ */
+export function defuseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
 /** The index terms of one word: cheap for plain words, the full analysis only for numbers. */
