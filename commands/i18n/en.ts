@@ -193,7 +193,7 @@ export const en = {
   'insights.unavailable':
     'The insights database is not answering right now; answers still work. Try again later.',
   'insights.title': 'Insights: the last {{n}} days',
-  'insights.summary': '**{{asked}}** questions asked, **{{share}}%** answered ({{answered}}).',
+  'insights.summary': 'Questions asked: **{{asked}}**, **{{share}}%** answered ({{answered}}).',
   'insights.unanswered': 'Top unanswered questions',
   'insights.unanswered.none': 'None: every question found an answer.',
   'insights.topics': 'Most asked topics',

@@ -188,7 +188,7 @@ export const zhCN: Catalog = {
     '**/洞察**（需要“管理服务器”权限）— 大家问了什么、哪些问题没有答案、哪些回答被点了 👎（在回答下方用 👍 或 👎 评价）。',
   'feedback.thanks': '感谢你的反馈！',
   'feedback.off': '这里不记录反馈。',
-  'feedback.lost': '这个按钮已经无法读取。请用 `/ask` 重新提问。',
+  'feedback.lost': '这个按钮已经无法读取。请用 `/提问` 重新提问。',
   'feedback.formLost': '这个表单已经无法读取。仍然感谢你！',
   'feedback.title': '哪里不对？',
   'feedback.label': '哪里不对？（可选）',

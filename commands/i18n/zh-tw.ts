@@ -188,7 +188,7 @@ export const zhTW: Catalog = {
     '**/洞察**（需要「管理伺服器」權限）— 大家問了什麼、哪些問題沒有答案、哪些回答被按了 👎（在回答下方用 👍 或 👎 評價）。',
   'feedback.thanks': '感謝你的回饋！',
   'feedback.off': '這裡不記錄回饋。',
-  'feedback.lost': '這個按鈕已經無法讀取。請用 `/ask` 重新提問。',
+  'feedback.lost': '這個按鈕已經無法讀取。請用 `/提問` 重新提問。',
   'feedback.formLost': '這個表單已經無法讀取。仍然感謝你！',
   'feedback.title': '哪裡不對？',
   'feedback.label': '哪裡不對？（選填）',

@@ -144,7 +144,7 @@ describe('/insights in the console', () => {
     await rm(dir, { recursive: true, force: true });
     expect(code).toBe(0);
     expect(stdout).toContain('Insights: the last 7 days');
-    expect(stdout).toContain('1 questions asked, 100% answered (1).');
+    expect(stdout).toContain('Questions asked: 1, 100% answered (1).');
     expect(stdout).toContain('Most asked topics:\n  1× ');
     expect(stdout).toContain('\n  1× regional GDP\n');
     expect(stdout).toContain('Who asked is never kept');

@@ -132,7 +132,7 @@ describe('insightsEmbed', () => {
 
   it('states the share answered, escapes markdown and defuses @everyone in questions', () => {
     const embed = insightsEmbed(summary);
-    expect(embed.description).toBe('**1234** questions asked, **80%** answered (987).');
+    expect(embed.description).toBe('Questions asked: **1234**, **80%** answered (987).');
     const unanswered = embed.fields?.[0]?.value ?? '';
     expect(unanswered.startsWith('**50×** “question 0 @\u200beveryone \\*\\*bold\\*\\*')).toBe(true);
   });

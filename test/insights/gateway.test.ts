@@ -94,7 +94,7 @@ function suite() {
     const unanswered = embed.fields.find((f: Json) => f.name === 'Top unanswered questions').value as string;
     expect(unanswered.split('\n')[0]).toMatch(/^\*\*3×\*\* “what is the capital of France/i);
     expect(unanswered).toContain('**1×** “Who won the 1998 World Cup?”');
-    expect(embed.description).toMatch(/\*\*5\*\* questions asked, \*\*20%\*\* answered \(1\)/);
+    expect(embed.description).toMatch(/Questions asked: \*\*5\*\*, \*\*20%\*\* answered \(1\)/);
     expect(JSON.stringify(callback.data)).not.toContain(bot.fake.user.id);
   });
 
