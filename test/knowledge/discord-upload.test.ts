@@ -94,6 +94,8 @@ describe('/knowledge add', () => {
     expect(final.allowed_mentions).toEqual({ parse: [] });
     expect(await readFile(path.join(dir, 'velden-report.md'), 'utf8')).toBe(FILES['/velden.md']);
     expect(bot.app.knowledge.get().documentsById.has('velden-report')).toBe(true);
+    // The reload after the upload built the knowledge in a worker thread, as /reload does.
+    expect(bot.app.knowledge.get().origin).toBe('worker');
   });
 
   it('refuses to overwrite the same name unless replace is set', async () => {
@@ -169,6 +171,7 @@ describe('/knowledge remove and list', () => {
     );
     expect(await readdir(dir)).not.toContain('velden-report.md');
     expect(bot.app.knowledge.get().documentsById.has('velden-report')).toBe(false);
+    expect(bot.app.knowledge.get().origin).toBe('worker');
   });
 
   it('lists the documents', async () => {
