@@ -63,6 +63,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'shared documents of any format, with their sidecar, and removals',
+    statements: [
+      // `utf8`: `content` is the file's text; `base64`: its bytes (a PDF, a Word file).
+      "ALTER TABLE documents ADD COLUMN encoding TEXT NOT NULL DEFAULT 'utf8'",
+      'ALTER TABLE documents ADD COLUMN sidecar TEXT',
+      // Set when the document was removed: the SHA-256 of the file removed, so a replica deletes
+      // only that file, never a newer one shipped under the same name.
+      'ALTER TABLE documents ADD COLUMN removed_sha256 TEXT',
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

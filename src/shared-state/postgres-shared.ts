@@ -3,16 +3,13 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { PostgresDriver } from '../insights/postgres-driver.js';
 import { SqlInsightsStore } from '../insights/sql-store.js';
+import type { SharedDocument } from './documents.js';
+
+export type { SharedDocument };
 
 /** The channel replicas are told on that the knowledge changed (a reload, an added document). */
 export const CHANNEL = 'factdesk_knowledge';
 const VERSION = 'knowledge';
-
-/** A document kept in the database so that every replica serves it. */
-export interface SharedDocument {
-  fileName: string;
-  content: string;
-}
 
 /**
  * State the HTTP replicas share through PostgreSQL: the per-user rate limit, the knowledge
@@ -84,21 +81,64 @@ export class PostgresSharedState {
     ]);
   }
 
-  /** Stores a document (replacing one of the same file name) and announces it. */
-  async addDocument(document: SharedDocument): Promise<void> {
+  /**
+   * Stores a document. Returns false, storing nothing, when one of that name is stored (and not
+   * removed) and `replace` is not set: two replicas adding the same name at once keep one.
+   * A document given without a sidecar keeps the sidecar stored with its previous version.
+   */
+  async addDocument(document: SharedDocument, options: { replace?: boolean } = {}): Promise<boolean> {
+    await this.prepare();
+    const text = typeof document.content === 'string' ? document.content : textOf(document.content);
+    const [encoding, content] =
+      text === undefined ? ['base64', Buffer.from(document.content).toString('base64')] : ['utf8', text];
+    const rows = await this.driver.query(
+      `INSERT INTO documents (id, file_name, content, encoding, sidecar, removed_sha256, added_at)
+       VALUES (?, ?, ?, ?, ?, NULL, ?)
+       ON CONFLICT (id) DO UPDATE SET content = excluded.content, encoding = excluded.encoding,
+         sidecar = COALESCE(excluded.sidecar, documents.sidecar), removed_sha256 = NULL,
+         added_at = excluded.added_at
+       WHERE documents.removed_sha256 IS NOT NULL OR ?
+       RETURNING id`,
+      [
+        document.fileName,
+        document.fileName,
+        content,
+        encoding,
+        document.sidecar ?? null,
+        Date.now(),
+        options.replace === true,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Records that a document was removed (`sha256`: of the file removed), so every replica deletes
+   * it from its folder, now and when it starts; adding it again brings it back.
+   */
+  async removeDocument(fileName: string, sha256: string): Promise<void> {
     await this.prepare();
     await this.driver.query(
-      `INSERT INTO documents (id, file_name, content, added_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET content = excluded.content, added_at = excluded.added_at`,
-      [document.fileName, document.fileName, document.content, Date.now()],
+      `INSERT INTO documents (id, file_name, content, encoding, sidecar, removed_sha256, added_at)
+       VALUES (?, ?, '', 'utf8', NULL, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET content = '', encoding = 'utf8', sidecar = NULL,
+         removed_sha256 = excluded.removed_sha256, added_at = excluded.added_at`,
+      [fileName, fileName, sha256, Date.now()],
     );
   }
 
-  /** The documents added at run time, oldest first. */
+  /** The documents added (and removed) at run time, oldest first. */
   async documents(): Promise<SharedDocument[]> {
     await this.prepare();
-    const rows = await this.driver.query('SELECT file_name, content FROM documents ORDER BY added_at, id');
-    return rows.map((row) => ({ fileName: String(row.file_name), content: String(row.content) }));
+    const rows = await this.driver.query(
+      'SELECT file_name, content, encoding, sidecar, removed_sha256 FROM documents ORDER BY added_at, id',
+    );
+    return rows.map((row) => ({
+      fileName: String(row.file_name),
+      content: row.encoding === 'base64' ? Buffer.from(String(row.content), 'base64') : String(row.content),
+      ...(row.sidecar !== null && row.sidecar !== undefined ? { sidecar: String(row.sidecar) } : {}),
+      ...(row.removed_sha256 ? { removedSha256: String(row.removed_sha256) } : {}),
+    }));
   }
 
   /**
@@ -161,5 +201,18 @@ export class PostgresSharedState {
     if (this.poller) clearInterval(this.poller);
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
+  }
+}
+
+/**
+ * The bytes as text when they are UTF-8 that PostgreSQL's TEXT can hold (no NUL), so a Markdown
+ * document stays readable in the database; `undefined` for a PDF, a Word file or other bytes.
+ */
+function textOf(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }

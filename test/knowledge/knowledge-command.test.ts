@@ -25,7 +25,7 @@ describe('/knowledge refuses where it cannot write for everyone', () => {
     const app = await createApp(config, createLogger('silent'));
     const reply = await dispatch(invocation(String(1 << 5)), app.deps);
     expect(reply.kind === 'message' && reply.data.content).toMatch(
-      /^This bot runs as 3 replicas, .* rebuild the index and roll the replicas\.$/,
+      /^This bot runs as 3 replicas without a database they share, .* rebuild the index and roll the replicas\.$/,
     );
   });
 
