@@ -75,6 +75,22 @@ export const MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE documents ADD COLUMN removed_sha256 TEXT',
     ],
   },
+  {
+    version: 4,
+    name: 'the shared rate limit as one row per user, taken atomically',
+    statements: [
+      // `uses`: the times of the uses in the window (a PostgreSQL bigint[] as text); `allowed`: whether
+      // the last request was let through; `at`: the last request's time (idle rows are pruned by it).
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        uses TEXT NOT NULL,
+        allowed INTEGER NOT NULL,
+        at BIGINT NOT NULL
+      )`,
+      'CREATE INDEX rate_limits_at ON rate_limits (at)',
+      'DROP TABLE rate_limit_uses',
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

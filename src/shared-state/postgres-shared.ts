@@ -10,6 +10,8 @@ export type { SharedDocument };
 /** The channel replicas are told on that the knowledge changed (a reload, an added document). */
 export const CHANNEL = 'factdesk_knowledge';
 const VERSION = 'knowledge';
+/** Idle users' rows of the rate limit are deleted once every this many uses (one indexed DELETE). */
+const PRUNE_EVERY = 1000;
 
 /**
  * State the HTTP replicas share through PostgreSQL: the per-user rate limit, the knowledge
@@ -24,6 +26,7 @@ export class PostgresSharedState {
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
   private ready: Promise<void> | undefined;
+  private takes = 0;
 
   constructor(
     readonly driver: PostgresDriver,
@@ -41,22 +44,39 @@ export class PostgresSharedState {
 
   /**
    * Records a use by `key` and returns 0 when allowed, or the milliseconds to wait: at most `max`
-   * uses in `windowMs` across every replica. One statement (one round trip): it forgets uses
-   * older than the window, counts the others and records this one when under the limit. Two
-   * requests of one user arriving at the same instant on two replicas may both pass.
+   * (at least 1) uses in any `windowMs` across every replica (the sliding window of the
+   * per-replica limiter).
+   * One statement, one round trip, atomic: the user's row is inserted or, when it exists, locked
+   * by `ON CONFLICT DO UPDATE`, which forgets the uses older than the window and records this one
+   * when fewer than `max` remain. Concurrent requests of one user on any replicas wait for each
+   * other's row update, so exactly `max` get through.
    */
   async take(key: string, max: number, windowMs: number, now = Date.now()): Promise<number> {
     await this.prepare();
+    const cutoff = now - windowMs;
+    const recent = 'ARRAY(SELECT u FROM unnest(r.uses::bigint[]) AS u WHERE u > ? ORDER BY u)';
     const [row] = await this.driver.query(
-      `WITH forgotten AS (DELETE FROM rate_limit_uses WHERE key = ? AND at <= ?),
-            recent AS (SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_limit_uses WHERE key = ? AND at > ?),
-            recorded AS (INSERT INTO rate_limit_uses (key, at) SELECT ?, ? FROM recent WHERE n < ? RETURNING at)
-       SELECT n, first FROM recent`,
-      [key, now - windowMs, key, now - windowMs, key, now, max],
+      `INSERT INTO rate_limits AS r (key, uses, allowed, at)
+       VALUES (?, ARRAY[?::bigint]::text, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET
+         allowed = CASE WHEN cardinality(${recent}) < ? THEN 1 ELSE 0 END,
+         uses = CASE WHEN cardinality(${recent}) < ? THEN array_append(${recent}, ?::bigint)
+                ELSE ${recent} END::text,
+         at = excluded.at
+       RETURNING allowed, uses`,
+      [key, now, now, cutoff, max, cutoff, max, cutoff, now, cutoff],
     );
-    const used = Number(row?.n ?? 0);
-    if (used < max) return 0;
-    return Math.max(1, windowMs - (now - Number(row?.first ?? now)));
+    if (++this.takes % PRUNE_EVERY === 0) await this.prune(cutoff);
+    if (Number(row?.allowed) === 1) return 0;
+    const first = Math.min(...parseBigintArray(String(row?.uses ?? '{}')), now);
+    return Math.max(1, windowMs - (now - first));
+  }
+
+  /** Forgets the users whose last request left the window (every {@link PRUNE_EVERY} uses). */
+  private async prune(cutoff: number): Promise<void> {
+    await this.driver.query('DELETE FROM rate_limits WHERE at <= ?', [cutoff]).catch((error: unknown) => {
+      this.logger.debug({ err: error }, 'shared rate limit: could not prune idle users');
+    });
   }
 
   /** The knowledge version now (0 before the first change). */
@@ -215,4 +235,10 @@ function textOf(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The numbers of a PostgreSQL array's text form (`{1,2,3}`). */
+function parseBigintArray(text: string): number[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',').map(Number) : [];
 }

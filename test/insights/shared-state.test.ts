@@ -49,6 +49,49 @@ describe.runIf(runs)('state shared by replicas, on a real PostgreSQL server', ()
     return dir;
   };
 
+  it('holds the rate limit exactly under concurrent requests from two replicas', async () => {
+    const [a, b] = (await replicas(2)) as [PostgresSharedState, PostgresSharedState];
+    const max = 5;
+    const windowMs = 60_000;
+    // Rounds of 40 requests of one user at once, 20 through each replica's pool of 8 connections:
+    // each round must let exactly `max` through, however the statements interleave.
+    for (let round = 0; round < 10; round++) {
+      const key = `user-${round}`;
+      const waits = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).take(key, max, windowMs)),
+      );
+      expect(
+        waits.filter((wait) => wait === 0),
+        `round ${round}`,
+      ).toHaveLength(max);
+      for (const wait of waits.filter((w) => w > 0)) {
+        expect(wait).toBeGreaterThan(0);
+        expect(wait).toBeLessThanOrEqual(windowMs);
+      }
+    }
+  });
+
+  it('forgets uses older than the window, as the per-replica limiter does', async () => {
+    const [a, b] = (await replicas(2)) as [PostgresSharedState, PostgresSharedState];
+    const t0 = 1_000_000;
+    expect(await a.take('u', 2, 1000, t0)).toBe(0);
+    expect(await b.take('u', 2, 1000, t0 + 400)).toBe(0);
+    // Full: the wait is until the first use leaves the window.
+    expect(await a.take('u', 2, 1000, t0 + 500)).toBe(500);
+    expect(await b.take('u', 2, 1000, t0 + 999)).toBe(1);
+    // The first use has left the window: one more fits, then the window is full again.
+    expect(await b.take('u', 2, 1000, t0 + 1000)).toBe(0);
+    expect(await a.take('u', 2, 1000, t0 + 1001)).toBe(399);
+    expect(await a.take('other', 2, 1000, t0 + 1001)).toBe(0);
+  });
+
+  it('deletes the rows of users idle for longer than the window, once every 1,000 uses', async () => {
+    const [a] = (await replicas(1)) as [PostgresSharedState];
+    await a.take('idle', 5, 1000, 1_000_000);
+    await Promise.all(Array.from({ length: 999 }, () => a.take('busy', 10_000, 1000, 1_005_000)));
+    expect(await a.driver.query('SELECT key FROM rate_limits')).toEqual([{ key: 'busy' }]);
+  });
+
   it('shares documents of any format with their sidecar, and their removal, with a replica starting later', async () => {
     const [a, b] = (await replicas(2)) as [PostgresSharedState, PostgresSharedState];
     const pdf = await reportPdf();
