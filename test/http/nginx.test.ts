@@ -246,7 +246,8 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
     const documents = async (replica: HttpServer) =>
       ((await (await fetch(`${replica.url}/healthz`)).json()) as { documents: number }).documents;
     async function until(what: string, test: () => Promise<boolean>): Promise<void> {
-      const deadline = Date.now() + 15_000;
+      // A bound, not a measure: a reload builds in a worker, which takes seconds on a loaded machine.
+      const deadline = Date.now() + 30_000;
       while (!(await test())) {
         if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -279,6 +280,8 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
             DISCORD_PUBLIC_KEY: keys.publicKeyHex,
             KNOWLEDGE_DIR: folder,
             DATABASE_URL: postgres.url,
+            // Two replicas: /knowledge add is allowed, since they share PostgreSQL.
+            REPLICAS: '2',
             INSIGHTS: 'on',
             RATE_LIMIT_MAX: '3',
             RATE_LIMIT_WINDOW_SECONDS: '60',
@@ -460,7 +463,7 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
       );
       for (const folder of folders)
         await expect(readFile(path.join(folder, 'velden-report.pdf'))).rejects.toThrow(/ENOENT/);
-    });
+    }, 120_000);
 
     it('counts the per-user rate limit across both replicas', async () => {
       ready();
