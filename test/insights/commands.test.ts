@@ -2,6 +2,7 @@ import { ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/dispatch.js';
 import { insightsEmbed, mayManageServer } from '../../commands/insights.js';
+import { moreCustomId } from '../../commands/render/buttons.js';
 import {
   commentForm,
   feedbackCustomId,
@@ -73,6 +74,17 @@ describe('withFeedbackButtons', () => {
       'b0',
       'b1',
       'b2',
+      'feedback:up:q1',
+      'feedback:down:q1',
+    ]);
+  });
+
+  it('gives a More button the question id, so the next page keeps 👍/👎', () => {
+    const more = moreCustomId(3, ['AbCdEfG', 'HiJkLmN']);
+    const rows = withFeedbackButtons([{ ...row(2), components: [button('share'), button(more)] }], 'q1');
+    expect(rows[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual([
+      'share',
+      'more:3:AbCdEfGHiJkLmN:q1',
       'feedback:up:q1',
       'feedback:down:q1',
     ]);
