@@ -79,15 +79,15 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'the shared rate limit as one row per user, taken atomically',
     statements: [
-      // `uses`: the times of the uses in the window (a PostgreSQL bigint[] as text); `allowed`: whether
-      // the last request was let through; `at`: the last request's time (idle rows are pruned by it).
+      // `uses`: the times of the uses in the window, oldest first (a PostgreSQL bigint[] as text);
+      // `allowed`: whether the last request was let through; `at`: the last request's time (idle
+      // rows are pruned by it, rarely, so it has no index: an update then stays on its page).
       `CREATE TABLE rate_limits (
         key TEXT PRIMARY KEY,
         uses TEXT NOT NULL,
         allowed INTEGER NOT NULL,
         at BIGINT NOT NULL
       )`,
-      'CREATE INDEX rate_limits_at ON rate_limits (at)',
       'DROP TABLE rate_limit_uses',
     ],
   },

@@ -1,4 +1,4 @@
-import type { SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import type { Column, SqlDriver, SqlQuery, SqlRow } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
 import {
   DEFAULT_LIMITS,
@@ -10,23 +10,32 @@ import {
 } from './types.js';
 
 const SALT_KEY = 'user_hash_salt';
-/** Rows per INSERT statement (well under SQLite's 32766 parameters and PostgreSQL's 65535). */
-const ROWS_PER_INSERT = 200;
+
+/** The columns of a question row, as `insertQuestions` writes them. */
+const QUESTION_COLUMNS: readonly Column[] = [
+  { name: 'id', type: 'text' },
+  { name: 'at', type: 'bigint' },
+  { name: 'command', type: 'text' },
+  { name: 'text', type: 'text' },
+  { name: 'normalised', type: 'text' },
+  { name: 'answered', type: 'integer' },
+  { name: 'passage_id', type: 'text' },
+  { name: 'score', type: 'double' },
+  { name: 'passage_quote', type: 'text' },
+  { name: 'latency_ms', type: 'double' },
+  { name: 'guild_id', type: 'text' },
+  { name: 'channel_id', type: 'text' },
+  { name: 'user_hash', type: 'text' },
+  { name: 'locale', type: 'text' },
+];
+const TOPIC_COLUMNS: readonly Column[] = [
+  { name: 'question_id', type: 'text' },
+  { name: 'label', type: 'text' },
+];
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
-
-function placeholders(rows: number, columns: number): string {
-  const one = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  return Array.from({ length: rows }, () => one).join(', ');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * The insights store over any {@link SqlDriver}: the same SQL, migrations and summary for
@@ -69,37 +78,30 @@ export class SqlInsightsStore implements InsightsStore {
 
   async insertQuestions(rows: readonly QuestionRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.driver.transaction(async (tx) => {
-      for (const part of chunks(rows, ROWS_PER_INSERT)) {
-        await tx.query(
-          `INSERT INTO questions (id, at, command, text, normalised, answered, passage_id, score, passage_quote, latency_ms, guild_id, channel_id, user_hash, locale)
-           VALUES ${placeholders(part.length, 14)} ON CONFLICT (id) DO NOTHING`,
-          part.flatMap((r) => [
-            r.id,
-            r.at,
-            r.command,
-            r.text,
-            r.normalised,
-            r.answered ? 1 : 0,
-            r.passageId ?? null,
-            r.score ?? null,
-            r.passageQuote ?? null,
-            r.latencyMs,
-            r.guildId ?? null,
-            r.channelId ?? null,
-            r.userHash,
-            r.locale ?? null,
-          ]),
-        );
-      }
-      const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
-      for (const part of chunks(topics, ROWS_PER_INSERT)) {
-        await tx.query(
-          `INSERT INTO question_topics (question_id, label) VALUES ${placeholders(part.length, 2)} ON CONFLICT DO NOTHING`,
-          part.flat(),
-        );
-      }
-    });
+    const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
+    await this.driver.insertRows([
+      {
+        table: 'questions',
+        columns: QUESTION_COLUMNS,
+        rows: rows.map((r) => [
+          r.id,
+          r.at,
+          r.command,
+          r.text,
+          r.normalised,
+          r.answered ? 1 : 0,
+          r.passageId ?? null,
+          r.score ?? null,
+          r.passageQuote ?? null,
+          r.latencyMs,
+          r.guildId ?? null,
+          r.channelId ?? null,
+          r.userHash,
+          r.locale ?? null,
+        ]),
+      },
+      ...(topics.length > 0 ? [{ table: 'question_topics', columns: TOPIC_COLUMNS, rows: topics }] : []),
+    ]);
   }
 
   async upsertFeedback(rows: readonly FeedbackRow[]): Promise<void> {

@@ -1,38 +1,80 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import { insertRowsAsValues, type RowInsert, type SqlDriver, type SqlQuery, type SqlRow } from './driver.js';
+import { DatabaseThread } from './thread.js';
 
 /**
- * SQLite through better-sqlite3: one connection, WAL journal (readers never wait for the writer),
- * a busy timeout so two processes on one file (the bot and `npm run insights`) take turns.
- * Every call is serialised, so a transaction never interleaves with another call's statements.
+ * The thread that owns the SQLite connection: it runs each statement it is sent, in order, and
+ * answers with the rows.
+ */
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.betterSqlite3);
+const db = new Database(workerData.file);
+db.pragma('journal_mode = WAL');
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = NORMAL');
+// Compiled statements by SQL text: a batch insert of the same size compiles once.
+const statements = new Map();
+function run(op, sql, params) {
+  if (op === 'exec') {
+    if (sql === 'ROLLBACK' && !db.inTransaction) return [];
+    db.exec(sql);
+    return [];
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (statements.size >= 64) statements.clear();
+    statements.set(sql, statement);
+  }
+  if (statement.reader) return statement.all(...params);
+  statement.run(...params);
+  return [];
+}
+parentPort.on('message', ({ id, op, sql, params }) => {
+  if (op === 'close') {
+    db.close();
+    parentPort.postMessage({ id });
+    parentPort.close();
+    return;
+  }
+  try {
+    parentPort.postMessage({ id, result: run(op, sql, params) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+/**
+ * SQLite through better-sqlite3, in a thread of its own: a write (a batch of question rows, its
+ * commit, a WAL checkpoint) never holds up the event loop that answers interactions, which only
+ * hands statements over and gets rows back. One connection, WAL journal (readers never wait for
+ * the writer), a busy timeout so two processes on one file (the bot and `npm run insights`) take
+ * turns. Every call is serialised, so a transaction never interleaves with another call's
+ * statements.
  */
 export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
-  private readonly db: Database.Database;
+  private readonly thread: DatabaseThread;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Compiled statements by SQL text: a batch insert of the same size compiles once. */
-  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('synchronous = NORMAL');
+    this.thread = new DatabaseThread(THREAD_SOURCE, {
+      file,
+      betterSqlite3: createRequire(import.meta.url).resolve('better-sqlite3'),
+    });
   }
 
-  private run(sql: string, params: readonly unknown[] = []): SqlRow[] {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      if (this.statements.size >= 64) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    if (statement.reader) return statement.all(...params) as SqlRow[];
-    statement.run(...params);
-    return [];
+  private run(sql: string, params: readonly unknown[] = []): Promise<SqlRow[]> {
+    return this.thread.request<SqlRow[]>({ op: 'run', sql, params });
+  }
+
+  private exec(sql: string): Promise<unknown> {
+    return this.thread.request({ op: 'exec', sql, params: [] });
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -42,25 +84,31 @@ export class SqliteDriver implements SqlDriver {
   }
 
   query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]> {
-    return this.serial(async () => this.run(sql, params));
+    return this.serial(() => this.run(sql, params));
   }
 
   transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T> {
     return this.serial(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      await this.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work({ query: async (sql, params) => this.run(sql, params) });
-        this.db.exec('COMMIT');
+        const result = await work({ query: (sql, params) => this.run(sql, params) });
+        await this.exec('COMMIT');
         return result;
       } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        await this.exec('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
   }
 
+  insertRows(inserts: readonly RowInsert[]): Promise<void> {
+    return this.transaction(async (tx) => {
+      for (const insert of inserts) await insertRowsAsValues(tx.query, insert);
+    });
+  }
+
   async close(): Promise<void> {
     await this.tail;
-    if (this.db.open) this.db.close();
+    await this.thread.close();
   }
 }

@@ -63,12 +63,13 @@ export class PostgresSharedState {
          uses = CASE WHEN cardinality(${recent}) < ? THEN array_append(${recent}, ?::bigint)
                 ELSE ${recent} END::text,
          at = excluded.at
-       RETURNING allowed, uses`,
+       RETURNING allowed, CASE WHEN allowed = 0 THEN (uses::bigint[])[1] END AS first`,
       [key, now, now, cutoff, max, cutoff, max, cutoff, now, cutoff],
     );
     if (++this.takes % PRUNE_EVERY === 0) await this.prune(cutoff);
     if (Number(row?.allowed) === 1) return 0;
-    const first = Math.min(...parseBigintArray(String(row?.uses ?? '{}')), now);
+    // Refused: the window is full until its oldest use leaves it.
+    const first = Number(row?.first ?? now);
     return Math.max(1, windowMs - (now - first));
   }
 
@@ -235,10 +236,4 @@ function textOf(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The numbers of a PostgreSQL array's text form (`{1,2,3}`). */
-function parseBigintArray(text: string): number[] {
-  const inner = text.replace(/^\{|\}$/g, '');
-  return inner ? inner.split(',').map(Number) : [];
 }

@@ -12,7 +12,7 @@ import {
 } from '../../commands/render/feedback.js';
 import { enforceReply } from '../../commands/reply/enforce.js';
 import type { Invocation } from '../../commands/types.js';
-import { newQuestionId } from '../../src/insights/hash.js';
+import { newQuestionId, QuestionIds } from '../../src/insights/hash.js';
 import { normaliseQuestion } from '../../src/insights/normalise.js';
 import type { InsightsSummary } from '../../src/insights/types.js';
 import { loadConfig } from '../../src/runtime/config.js';
@@ -50,6 +50,18 @@ describe('feedback custom ids', () => {
       `feedback:up:${'x'.repeat(60)}`,
     ])
       expect(parseFeedbackCustomId(bad)).toBeUndefined();
+  });
+});
+
+describe('question ids', () => {
+  it('sort by the time they were made, never repeat, and fit a custom id', () => {
+    const ids = new QuestionIds();
+    const made = Array.from({ length: 2000 }, (_, i) => ids.next(1_764_000_000_000 + Math.floor(i / 10)));
+    expect(new Set(made).size).toBe(made.length);
+    const times = made.map((id) => id.slice(0, 9));
+    expect(times).toEqual([...times].sort());
+    for (const id of [...made.slice(0, 3), newQuestionId()]) expect(id).toMatch(/^[0-9a-z]{9}[\w-]{8}$/);
+    expect(newQuestionId(1_764_000_000_000) < newQuestionId(1_764_000_000_001)).toBe(true);
   });
 });
 

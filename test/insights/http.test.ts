@@ -83,7 +83,7 @@ describe('👍/👎 after More', () => {
     );
     const up = idsOf(answer).find((id) => id.startsWith('feedback:up:')) ?? '';
     const questionId = up.slice('feedback:up:'.length);
-    expect(questionId).toMatch(/^[\w-]{12}$/);
+    expect(questionId).toMatch(/^[0-9a-z]{9}[\w-]{8}$/);
     const more = idsOf(answer).find((id) => id.startsWith('more:')) ?? '';
     expect(more.endsWith(`:${questionId}`)).toBe(true);
     // The message as Discord sends it back, without components: the button carries what it needs.
