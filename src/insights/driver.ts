@@ -1,17 +1,17 @@
 /** A row as a driver returns it: column name to value (PostgreSQL's BIGINT arrives as a string). */
 export type SqlRow = Record<string, unknown>;
 
-/** A column of a {@link RowInsert}, with the type its values have. */
+/** A column of a {@link RowInsert}: its name, the type of its values, and the values, row by row. */
 export interface Column {
   name: string;
   type: 'text' | 'bigint' | 'integer' | 'double';
+  values: readonly unknown[];
 }
 
-/** Rows to insert into one table, each row its values in column order. */
+/** Rows to insert into one table, column by column (every column has a value for every row). */
 export interface RowInsert {
   table: string;
   columns: readonly Column[];
-  rows: readonly (readonly unknown[])[];
 }
 
 /** Runs SQL with `?` placeholders. */
@@ -48,13 +48,16 @@ const ROWS_PER_INSERT = 200;
  * over `query` (SQLite's way).
  */
 export async function insertRowsAsValues(query: SqlQuery['query'], insert: RowInsert): Promise<void> {
-  const { table, columns, rows } = insert;
+  const { table, columns } = insert;
+  const count = columns[0]?.values.length ?? 0;
   const one = `(${columns.map(() => '?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const part = rows.slice(i, i + ROWS_PER_INSERT);
+  for (let start = 0; start < count; start += ROWS_PER_INSERT) {
+    const end = Math.min(count, start + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    for (let row = start; row < end; row++) for (const column of columns) params.push(column.values[row]);
     await query(
-      `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES ${part.map(() => one).join(', ')} ON CONFLICT DO NOTHING`,
-      part.flat(),
+      `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES ${Array.from({ length: end - start }, () => one).join(', ')} ON CONFLICT DO NOTHING`,
+      params,
     );
   }
 }

@@ -24,14 +24,13 @@ const ARRAY_TYPES: Record<Column['type'], string> = {
  * number of rows, so the statement text is always the same and is prepared once per connection
  * (named after the table), and PostgreSQL parses and plans it once instead of for every batch.
  */
-function insertStatement({ table, columns, rows }: RowInsert): pg.QueryConfig {
-  const arrays = columns.map((_, i) => rows.map((row) => row[i] ?? null));
+function insertStatement({ table, columns }: RowInsert): pg.QueryConfig {
   return {
     name: `factdesk-insert-${table}-${columns.length}`,
     text: `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${columns
       .map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.type]}`)
       .join(', ')}) ON CONFLICT DO NOTHING`,
-    values: arrays,
+    values: columns.map((c) => c.values),
   };
 }
 
@@ -117,7 +116,9 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async insertRows(inserts: readonly RowInsert[]): Promise<void> {
-    const statements = inserts.filter((insert) => insert.rows.length > 0).map(insertStatement);
+    const statements = inserts
+      .filter((insert) => (insert.columns[0]?.values.length ?? 0) > 0)
+      .map(insertStatement);
     if (statements.length > 0) await this.writer.request({ op: 'write', statements });
   }
 

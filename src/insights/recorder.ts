@@ -69,6 +69,7 @@ export class InsightsRecorder {
   /** User hashes by user id (the salt is one per recorder): people ask again and again. */
   private readonly hashes = new Map<string, string>();
   private hashSalt: string | undefined;
+  private readonly normalised = new Map<string, string>();
   /** Batches whose write failed. */
   failures = 0;
   /** Rows given up on (the database stayed unreachable while `maxPending` filled). */
@@ -162,7 +163,14 @@ export class InsightsRecorder {
         const votes: FeedbackRow[] = [];
         for (const item of batch) {
           if (item.kind === 'question')
-            questions.push(toRow(item.event, item.at, this.hashOf(item.event.userId, salt)));
+            questions.push(
+              toRow(
+                item.event,
+                item.at,
+                this.hashOf(item.event.userId, salt),
+                this.normalisedOf(item.event.text),
+              ),
+            );
           else votes.push(toFeedback(item.row, this.hashOf(item.row.userId, salt)));
         }
         await this.store.insertQuestions(questions);
@@ -191,6 +199,17 @@ export class InsightsRecorder {
     // What is left (less than a batch) is written by the timer, within `flushMs`.
     if (this.pending.length > 0)
       this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1000).unref();
+  }
+
+  /** A question as the log groups it, remembered for the next rows (people ask the same things). */
+  private normalisedOf(text: string): string {
+    let normalised = this.normalised.get(text);
+    if (normalised === undefined) {
+      if (this.normalised.size >= 10_000) this.normalised.clear();
+      normalised = normaliseQuestion(text);
+      this.normalised.set(text, normalised);
+    }
+    return normalised;
   }
 
   /** The user's hash with the salt, remembered for the next rows (up to 10,000 users, then afresh). */
@@ -245,15 +264,26 @@ export class InsightsRecorder {
   }
 }
 
-function toRow(event: QuestionEvent, at: number, userHash: string): QuestionRow {
-  const { userId: _userId, at: _at, topics, ...rest } = event;
-  return {
-    ...rest,
+/** The row of a question, field by field (rows are made by the thousand: no spreading). */
+function toRow(event: QuestionEvent, at: number, userHash: string, normalised: string): QuestionRow {
+  const row: QuestionRow = {
+    id: event.id,
     at,
-    normalised: normaliseQuestion(event.text),
-    topics: topics ?? [],
+    command: event.command,
+    text: event.text,
+    normalised,
+    answered: event.answered,
+    topics: event.topics ?? [],
+    latencyMs: event.latencyMs,
     userHash,
   };
+  if (event.passageId !== undefined) row.passageId = event.passageId;
+  if (event.score !== undefined) row.score = event.score;
+  if (event.passageQuote !== undefined) row.passageQuote = event.passageQuote;
+  if (event.guildId !== undefined) row.guildId = event.guildId;
+  if (event.channelId !== undefined) row.channelId = event.channelId;
+  if (event.locale !== undefined) row.locale = event.locale;
+  return row;
 }
 
 function toFeedback(input: FeedbackInput, userHash: string): FeedbackRow {

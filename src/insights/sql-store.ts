@@ -11,28 +11,6 @@ import {
 
 const SALT_KEY = 'user_hash_salt';
 
-/** The columns of a question row, as `insertQuestions` writes them. */
-const QUESTION_COLUMNS: readonly Column[] = [
-  { name: 'id', type: 'text' },
-  { name: 'at', type: 'bigint' },
-  { name: 'command', type: 'text' },
-  { name: 'text', type: 'text' },
-  { name: 'normalised', type: 'text' },
-  { name: 'answered', type: 'integer' },
-  { name: 'passage_id', type: 'text' },
-  { name: 'score', type: 'double' },
-  { name: 'passage_quote', type: 'text' },
-  { name: 'latency_ms', type: 'double' },
-  { name: 'guild_id', type: 'text' },
-  { name: 'channel_id', type: 'text' },
-  { name: 'user_hash', type: 'text' },
-  { name: 'locale', type: 'text' },
-];
-const TOPIC_COLUMNS: readonly Column[] = [
-  { name: 'question_id', type: 'text' },
-  { name: 'label', type: 'text' },
-];
-
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
@@ -78,29 +56,43 @@ export class SqlInsightsStore implements InsightsStore {
 
   async insertQuestions(rows: readonly QuestionRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const column = (name: string, type: Column['type'], value: (row: QuestionRow) => unknown): Column => ({
+      name,
+      type,
+      values: rows.map(value),
+    });
     const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
     await this.driver.insertRows([
       {
         table: 'questions',
-        columns: QUESTION_COLUMNS,
-        rows: rows.map((r) => [
-          r.id,
-          r.at,
-          r.command,
-          r.text,
-          r.normalised,
-          r.answered ? 1 : 0,
-          r.passageId ?? null,
-          r.score ?? null,
-          r.passageQuote ?? null,
-          r.latencyMs,
-          r.guildId ?? null,
-          r.channelId ?? null,
-          r.userHash,
-          r.locale ?? null,
-        ]),
+        columns: [
+          column('id', 'text', (r) => r.id),
+          column('at', 'bigint', (r) => r.at),
+          column('command', 'text', (r) => r.command),
+          column('text', 'text', (r) => r.text),
+          column('normalised', 'text', (r) => r.normalised),
+          column('answered', 'integer', (r) => (r.answered ? 1 : 0)),
+          column('passage_id', 'text', (r) => r.passageId ?? null),
+          column('score', 'double', (r) => r.score ?? null),
+          column('passage_quote', 'text', (r) => r.passageQuote ?? null),
+          column('latency_ms', 'double', (r) => r.latencyMs),
+          column('guild_id', 'text', (r) => r.guildId ?? null),
+          column('channel_id', 'text', (r) => r.channelId ?? null),
+          column('user_hash', 'text', (r) => r.userHash),
+          column('locale', 'text', (r) => r.locale ?? null),
+        ],
       },
-      ...(topics.length > 0 ? [{ table: 'question_topics', columns: TOPIC_COLUMNS, rows: topics }] : []),
+      ...(topics.length > 0
+        ? [
+            {
+              table: 'question_topics',
+              columns: [
+                { name: 'question_id', type: 'text' as const, values: topics.map((t) => t[0]) },
+                { name: 'label', type: 'text' as const, values: topics.map((t) => t[1]) },
+              ],
+            },
+          ]
+        : []),
     ]);
   }
 
