@@ -4,27 +4,33 @@
  * and returns a fixed body, measured in the same run on the same machine.
  *
  * Each server runs in its own child process (`node --import tsx bench/http.ts --serve <role>`), so
- * the load generator (autocannon, in this process) does not share its event loop. Both are driven
+ * the load generator (autocannon, in this process) does not share its event loop. All are driven
  * with the same signed `/ask` interactions (a few questions, several users), over loopback, at 16
- * concurrent connections, after a warm-up, in the order bare, endpoint, endpoint, bare (half the
- * duration each), so that other load on the machine weighs on both alike. p50 and p99 are the
- * worse of each server's two runs; req/s is over both. autocannon replays fixed requests, so the
- * requests are signed beforehand, with a fresh timestamp before each run (runs stay well inside
- * Discord's 5-minute replay window). The endpoint logs at info level to /dev/null, as it would to
- * a file.
+ * concurrent connections, after a warm-up. autocannon replays fixed requests, so the requests are
+ * signed beforehand, with a fresh timestamp before each run (runs stay well inside Discord's
+ * 5-minute replay window). The endpoint logs at info level to /dev/null, as it would to a file.
  *
  * Insights: the endpoint runs with the question log off (`endpoint`) and on (`logged`, a fresh
  * SQLite file), and, where PostgreSQL is installed, on a throwaway PostgreSQL server with the log
- * off (`shared-pg`: the rate limit shared through the database) and on (`logged-pg`), all in the
- * same interleaved schedule; the log may cost at most 10% of throughput (`logged` against
- * `endpoint`, `logged-pg` against `shared-pg`). The cost of a logged answer is also measured on its own: rows written
- * through each store in batches of 100, in microseconds per row.
+ * off (`shared-pg`: the rate limit shared through the database) and on (`logged-pg`). The log may
+ * cost at most 10% of throughput (`logged` against `endpoint`, `logged-pg` against `shared-pg`).
  *
- * Prints a table, the targets with PASS/MISS (a miss never fails the process; a failed or non-2xx
- * request does), then one JSON object.
+ * On a small loaded machine one measurement swings by tens of percent, so the servers are measured
+ * in rounds: each round measures every server once, in an order that alternates (forward, then
+ * backward), so two servers compared are measured next to each other. A ratio is taken within
+ * each round; the report gives its median over the rounds, its interquartile range and its range.
+ * Beside throughput, each server process reports its CPU time (every thread, the SQLite writer's
+ * too) around each run: CPU time per request hardly moves with other load on the machine, so its
+ * ratio (log on / off) is the steadier measure of what the log costs the server.
+ * The cost of a logged answer is also measured on its own, through the recorder on each store:
+ * the time on the answer's path (queueing the row) and the CPU time of the batched write.
+ *
+ * Prints a table, the ratios, the costs and the targets with PASS/MISS (a miss never fails the
+ * process; a failed or non-2xx request does), then one JSON object.
  *
  * Options:
- *   --duration S      seconds measured per server (default 10)
+ *   --rounds N        rounds of measurement (default 7)
+ *   --duration S      seconds measured per server in each round (default 4)
  *   --warmup S        seconds of warm-up per server, not measured (default 3)
  *   --connections N   concurrent connections (default 16)
  *   --command help    drive /help instead of /ask: the transport's own cost, with an almost free handler
@@ -41,9 +47,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { newQuestionId } from '../src/insights/hash.js';
 import { openStore } from '../src/insights/open.js';
-import type { QuestionRow } from '../src/insights/types.js';
+import { InsightsRecorder } from '../src/insights/recorder.js';
 import { createApp } from '../src/runtime/app.js';
 import { loadConfig } from '../src/runtime/config.js';
 import { createLogger } from '../src/runtime/logger.js';
@@ -64,7 +69,12 @@ const QUESTIONS = [
   'How fast did loans to manufacturing enterprises grow?',
   'What is the theme of the First Conference of Spring?',
 ];
-const USERS = 8;
+/**
+ * Every request comes from its own user of 8,000, in turn (a user asks again only after all the
+ * others), so the rate limit runs at its default (5 per 10 s) as it would in a server, and never
+ * refuses (the bench checks it did not).
+ */
+const USERS = 8000;
 
 const commandIndex = process.argv.indexOf('--command');
 const COMMAND = commandIndex !== -1 && process.argv[commandIndex + 1] === 'help' ? 'help' : 'ask';
@@ -94,9 +104,9 @@ async function serve(role: Role): Promise<void> {
         KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? 'knowledge',
         DISCORD_PUBLIC_KEY: publicKey,
         LOG_LEVEL: 'info',
-        // Far above what the bench's few users send, so it measures answering, not refusing.
-        RATE_LIMIT_MAX: '1000000000',
-        RATE_LIMIT_WINDOW_SECONDS: '1',
+        // The default limit: none of the bench's users reaches it (see USERS).
+        RATE_LIMIT_MAX: '5',
+        RATE_LIMIT_WINDOW_SECONDS: '10',
       },
       { dotenv: false },
     );
@@ -138,7 +148,20 @@ async function serve(role: Role): Promise<void> {
     port = (server.address() as AddressInfo).port;
   }
   process.send?.({ port });
+  // The parent asks for this process's CPU time (every thread: the SQLite writer's too) around each run.
+  process.on('message', () => process.send?.({ cpu: process.cpuUsage() }));
   process.on('disconnect', () => process.exit(0));
+}
+
+/** The CPU time a server process has used so far, in microseconds. */
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => {
+      const { cpu } = message as { cpu: NodeJS.CpuUsage };
+      resolve(cpu.user + cpu.system);
+    });
+    child.send('cpu');
+  });
 }
 
 // ---------------------------------------------------------------- parent: drive both, report
@@ -201,32 +224,47 @@ function interaction(question: string, user: number, n: number): string {
   });
 }
 
-/** The same interactions, signed now (autocannon replays them as they are). */
+/** One interaction of each user (the questions in turn), signed now. */
 function signedRequests(privateKey: KeyObject): autocannon.Request[] {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const requests: autocannon.Request[] = [];
-  let n = 0;
   for (let user = 0; user < USERS; user++) {
-    for (const question of QUESTIONS) {
-      const body = interaction(question, user, n++);
-      const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
-      requests.push({
-        method: 'POST',
-        path: '/interactions',
-        headers: {
-          'content-type': 'application/json',
-          'x-signature-ed25519': signature,
-          'x-signature-timestamp': timestamp,
-        },
-        body,
-      });
-    }
+    const body = interaction(QUESTIONS[user % QUESTIONS.length] ?? '', user, user);
+    const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+    requests.push({
+      method: 'POST',
+      path: '/interactions',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signature,
+        'x-signature-timestamp': timestamp,
+      },
+      body,
+    });
   }
   return requests;
 }
 
+/**
+ * The next user's request, whichever connection sends it: autocannon gives every connection the
+ * request list from its start, so the list is one request that takes the next of `signed`, and
+ * the users keep their turn across runs.
+ */
+let turn = 0;
+function inTurn(signed: readonly autocannon.Request[]): autocannon.Request[] {
+  return [
+    {
+      method: 'POST',
+      path: '/interactions',
+      setupRequest: (request) => ({ ...request, ...signed[turn++ % signed.length] }),
+    },
+  ];
+}
+
 interface Measure {
   requestsPerSecond: number;
+  /** The server process's CPU time per request answered, in microseconds (every thread). */
+  cpuMicros: number;
   p50Ms: number;
   p99Ms: number;
   requests: number;
@@ -235,19 +273,22 @@ interface Measure {
 }
 
 async function drive(
-  url: string,
+  server: { child: ChildProcess; url: string },
   privateKey: KeyObject,
   seconds: number,
   connections: number,
 ): Promise<Measure> {
+  const before = await cpuOf(server.child);
   const result = await autocannon({
-    url,
+    url: server.url,
     connections,
     duration: seconds,
-    requests: signedRequests(privateKey),
+    requests: inTurn(signedRequests(privateKey)),
   });
+  const used = (await cpuOf(server.child)) - before;
   return {
     requestsPerSecond: Math.round(result.requests.average),
+    cpuMicros: Math.round(used / Math.max(1, result.requests.total)),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
@@ -258,7 +299,9 @@ async function drive(
 
 /** One request of each question, checked, so the bench never measures refusals. */
 async function check(url: string, privateKey: KeyObject): Promise<void> {
-  for (const request of signedRequests(privateKey).slice(0, QUESTIONS.length)) {
+  const signed = signedRequests(privateKey);
+  for (let i = 0; i < QUESTIONS.length; i++) {
+    const request = signed[turn++ % signed.length] ?? {};
     const response = await fetch(`${url}${request.path}`, {
       method: 'POST',
       headers: request.headers as Record<string, string>,
@@ -270,41 +313,87 @@ async function check(url: string, privateKey: KeyObject): Promise<void> {
   }
 }
 
-/** Microseconds per row to write `rows` question rows through a store, in batches of 100. */
-async function rowCost(url: string, rows = 5000): Promise<number> {
-  const store = openStore(url);
+/**
+ * The cost of logged answers on the server's CPU, through the recorder as a command uses it:
+ * `record` (on the answer's path: it only queues the row), then the batched write (off the
+ * answer's path: normalising, hashing the user, handing batches of 100 to the driver's thread,
+ * which encodes and writes them). Microseconds per answer: `queue` the time of `record`, `write`
+ * the CPU time (`process.cpuUsage`, user and system, every thread) of the rest; a PostgreSQL
+ * round trip waits on the network, not on the CPU.
+ */
+async function loggedAnswerCost(url: string, answers = 5000): Promise<{ queue: number; write: number }> {
+  const recorder = new InsightsRecorder(openStore(url), {
+    logger: createLogger('silent'),
+    salt: 'bench-salt',
+    // Batches of 100 as the server writes them; no timer, and nothing dropped.
+    flushMs: 3_600_000,
+    batchSize: 100,
+    maxPending: 1_000_000,
+  });
   try {
-    await store.migrate();
-    const now = Date.now();
-    const batch = (n: number): QuestionRow[] =>
-      Array.from({ length: 100 }, (_, i) => ({
-        id: newQuestionId(),
-        at: now,
-        command: 'ask',
-        text: QUESTIONS[(n + i) % QUESTIONS.length] ?? '',
-        normalised: 'bench question',
-        answered: true,
-        passageId: 'doc#p3',
-        score: 12.3,
-        passageQuote: 'Guangdong’s regional GDP has broken through 13 trillion yuan.',
-        topics: ['regional GDP'],
-        latencyMs: 1.2,
-        guildId: '222222222222222222',
-        channelId: '333333333333333333',
-        userHash: 'bench-user-hash',
-        locale: 'en-US',
-      }));
-    await store.insertQuestions(batch(0));
-    const started = performance.now();
-    for (let n = 0; n < rows / 100; n++) await store.insertQuestions(batch(n));
-    return Math.round(((performance.now() - started) * 1000) / rows);
+    const event = (i: number) => ({
+      id: '',
+      command: 'ask' as const,
+      text: QUESTIONS[i % QUESTIONS.length] ?? '',
+      answered: true,
+      passageId: 'doc#p3',
+      score: 12.3,
+      passageQuote: 'Guangdong’s regional GDP has broken through 13 trillion yuan.',
+      topics: ['regional GDP'],
+      latencyMs: 1.2,
+      guildId: '222222222222222222',
+      channelId: '333333333333333333',
+      userId: String(400000000000000000n + BigInt(i % USERS)),
+      locale: 'en-US',
+    });
+    // Warm-up: migrations, the salt, the statements.
+    recorder.record(event(0));
+    await recorder.flush();
+    const events = Array.from({ length: answers }, (_, i) => event(i));
+    // Every 100 rows queued start a write, which runs once the loop yields, as between answers.
+    const cpu = process.cpuUsage();
+    const queued = performance.now();
+    // As `recordQuestion` does: a new id for the row (its 👍/👎 carry it), then the row queued.
+    for (const item of events) recorder.record({ ...item, id: recorder.newId() });
+    const queue = ((performance.now() - queued) * 1000) / answers;
+    await recorder.flush();
+    const used = process.cpuUsage(cpu);
+    const total = (used.user + used.system) / answers;
+    return { queue: round(queue, 2), write: round(total - queue, 1) };
   } finally {
-    await store.close();
+    await recorder.close();
   }
 }
 
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The median, lowest, highest and interquartile range of some numbers. */
+function spread(values: readonly number[]): {
+  median: number;
+  min: number;
+  max: number;
+  q1: number;
+  q3: number;
+} {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
+  };
+  return {
+    median: round(at(0.5)),
+    min: round(at(0)),
+    max: round(at(1)),
+    q1: round(at(0.25)),
+    q3: round(at(0.75)),
+  };
+}
+
 async function main(): Promise<void> {
-  const duration = option('duration', 10);
+  const rounds = option('rounds', 7);
+  const duration = option('duration', 4);
   const warmup = option('warmup', 3);
   const connections = option('connections', 16);
   const profileIndex = process.argv.indexOf('--profile');
@@ -312,9 +401,11 @@ async function main(): Promise<void> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const publicKeyHex = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
 
-  // Both servers run side by side (the idle one costs nothing) and are measured in the order
-  // bare, endpoint, endpoint, bare, half the duration each time, so a change in the machine's load
-  // during the run weighs on both alike.
+  // Every server runs side by side (an idle one costs nothing) and is measured once per round, in
+  // rounds that alternate the order (forward, then backward), so that servers compared with each
+  // other (log on and off) are measured next to each other in time, and a change in the machine's
+  // load during the run weighs on every server alike. Ratios are taken within a round, then their
+  // median over the rounds is reported with their spread.
   const servers: Partial<Record<Role, { child: ChildProcess; url: string }>> = {};
   const runs: Record<Role, Measure[]> = {
     bare: [],
@@ -328,11 +419,12 @@ async function main(): Promise<void> {
   const noPostgres = process.argv.includes('--no-postgres') || postgresUnavailable() !== undefined;
   let postgres: PostgresServer | undefined;
   const roles = ROLES.filter((role) => !POSTGRES_ROLES.includes(role) || !noPostgres);
-  const rowCosts: Record<string, number> = {};
+  const answerCost: Record<string, { queue: number; write: number }> = {};
+  const refused: Partial<Record<Role, number>> = {};
   try {
     if (!noPostgres) postgres = await startPostgres();
-    rowCosts.sqlite = await rowCost(`file:${path.join(dataDir, 'rows.db')}`);
-    if (postgres) rowCosts.postgres = await rowCost(postgres.url);
+    answerCost.sqlite = await loggedAnswerCost(`file:${path.join(dataDir, 'rows.db')}`);
+    if (postgres) answerCost.postgres = await loggedAnswerCost(postgres.url);
     for (const role of roles) {
       const databaseUrl =
         role === 'logged' ? sqliteUrl : POSTGRES_ROLES.includes(role) ? postgres?.url : undefined;
@@ -340,11 +432,15 @@ async function main(): Promise<void> {
       servers[role] = server;
       await check(server.url, privateKey);
       process.stderr.write(`${role}: warming up ${warmup} s…\n`);
-      await drive(server.url, privateKey, warmup, connections);
+      await drive(server, privateKey, warmup, connections);
     }
-    for (const role of [...roles, ...[...roles].reverse()]) {
-      process.stderr.write(`${role}: measuring ${duration / 2} s at ${connections} connections…\n`);
-      runs[role].push(await drive(servers[role]?.url ?? '', privateKey, duration / 2, connections));
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? roles : [...roles].reverse();
+      process.stderr.write(`round ${r + 1}/${rounds}: ${order.join(', ')}, ${duration} s each…\n`);
+      for (const role of order)
+        runs[role].push(
+          await drive(servers[role] as (typeof servers)[Role] & object, privateKey, duration, connections),
+        );
     }
   } finally {
     for (const server of Object.values(servers)) {
@@ -355,59 +451,127 @@ async function main(): Promise<void> {
     await postgres?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const combine = (measures: Measure[]): Measure => ({
-    requestsPerSecond: Math.round(measures.reduce((sum, m) => sum + m.requests, 0) / duration),
-    p50Ms: Math.max(...measures.map((m) => m.p50Ms)),
-    p99Ms: Math.max(...measures.map((m) => m.p99Ms)),
-    requests: measures.reduce((sum, m) => sum + m.requests, 0),
-    errors: measures.reduce((sum, m) => sum + m.errors, 0),
-    non2xx: measures.reduce((sum, m) => sum + m.non2xx, 0),
-  });
-  const results = Object.fromEntries(roles.map((role) => [role, combine(runs[role])])) as Record<
-    Role,
-    Measure
-  >;
-  const { bare, endpoint, logged } = results;
-  const ratio = Math.round((endpoint.requestsPerSecond / bare.requestsPerSecond) * 1000) / 1000;
-  const logRatio = Math.round((logged.requestsPerSecond / endpoint.requestsPerSecond) * 1000) / 1000;
-  const per = (a: Measure | undefined, b: Measure | undefined) =>
-    a && b ? Math.round((a.requestsPerSecond / b.requestsPerSecond) * 1000) / 1000 : undefined;
-  const pgRatio = per(results['logged-pg'], results['shared-pg']);
-  const sharedRatio = per(results['shared-pg'], endpoint);
+  const median = (values: number[]) => spread(values).median;
+  const results = Object.fromEntries(
+    roles.map((role) => {
+      const measures = runs[role];
+      return [
+        role,
+        {
+          requestsPerSecond: Math.round(median(measures.map((m) => m.requestsPerSecond))),
+          cpuMicros: Math.round(median(measures.map((m) => m.cpuMicros))),
+          p50Ms: median(measures.map((m) => m.p50Ms)),
+          p99Ms: median(measures.map((m) => m.p99Ms)),
+          requests: measures.reduce((sum, m) => sum + m.requests, 0),
+          errors: measures.reduce((sum, m) => sum + m.errors, 0),
+          non2xx: measures.reduce((sum, m) => sum + m.non2xx, 0),
+        },
+      ];
+    }),
+  ) as Record<Role, Measure>;
+  /** The ratio of two servers' throughput in each round. */
+  const perRound = (a: Role, b: Role) =>
+    runs[a].length > 0 && runs[b].length > 0
+      ? runs[a].map((m, i) => m.requestsPerSecond / (runs[b][i]?.requestsPerSecond ?? Number.NaN))
+      : undefined;
+  /** The ratio of two servers' CPU time per request in each round. */
+  const cpuPerRound = (a: Role, b: Role) =>
+    runs[a].length > 0 && runs[b].length > 0
+      ? runs[a].map((m, i) => m.cpuMicros / (runs[b][i]?.cpuMicros ?? Number.NaN))
+      : undefined;
+  /** The extra CPU time per answer of `a` over `b` in each round, in µs. */
+  const extraMicros = (a: Role, b: Role) =>
+    runs[a].length > 0 && runs[b].length > 0
+      ? runs[a].map((m, i) => m.cpuMicros - (runs[b][i]?.cpuMicros ?? Number.NaN))
+      : undefined;
+  const ratios = {
+    endpointOverBare: spread(perRound('endpoint', 'bare') ?? []),
+    logOnOverOffSqlite: spread(perRound('logged', 'endpoint') ?? []),
+    ...(noPostgres
+      ? {}
+      : {
+          logOnOverOffPostgres: spread(perRound('logged-pg', 'shared-pg') ?? []),
+          sharedRateLimitOverLocal: spread(perRound('shared-pg', 'endpoint') ?? []),
+        }),
+  };
+  const cpuRatios = {
+    logOnOverOffSqlite: spread(cpuPerRound('logged', 'endpoint') ?? []),
+    ...(noPostgres ? {} : { logOnOverOffPostgres: spread(cpuPerRound('logged-pg', 'shared-pg') ?? []) }),
+  };
+  const serverCostMicros = {
+    sqlite: spread(extraMicros('logged', 'endpoint') ?? []),
+    ...(noPostgres ? {} : { postgres: spread(extraMicros('logged-pg', 'shared-pg') ?? []) }),
+  };
+  const { endpoint } = results;
   const targets: Record<string, boolean> = {
-    'throughput ≥ 0.5 × bare': ratio >= 0.5,
-    'endpoint p99 < 50 ms': endpoint.p99Ms < 50,
-    'log on (SQLite) ≥ 0.9 × log off': logRatio >= 0.9,
-    ...(pgRatio !== undefined ? { 'log on (PostgreSQL) ≥ 0.9 × log off': pgRatio >= 0.9 } : {}),
+    'throughput ≥ 0.5 × bare (median)': ratios.endpointOverBare.median >= 0.5,
+    'endpoint p99 < 50 ms (median)': endpoint.p99Ms < 50,
+    'log on (SQLite) ≥ 0.9 × log off (median throughput ratio)': ratios.logOnOverOffSqlite.median >= 0.9,
+    'log on (SQLite) ≤ 1.1 × log off (median CPU per request ratio)':
+      cpuRatios.logOnOverOffSqlite.median <= 1.1,
+    ...(ratios.logOnOverOffPostgres && cpuRatios.logOnOverOffPostgres
+      ? {
+          'log on (PostgreSQL) ≥ 0.9 × log off (median throughput ratio)':
+            ratios.logOnOverOffPostgres.median >= 0.9,
+          'log on (PostgreSQL) ≤ 1.1 × log off (median CPU per request ratio)':
+            cpuRatios.logOnOverOffPostgres.median <= 1.1,
+        }
+      : {}),
   };
 
   const rows = [
-    ['server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx'],
+    ['server', 'req/s', 'CPU µs/req', 'p50 ms', 'p99 ms', 'requests', 'errors', 'non-2xx', 'req/s by round'],
     ...roles.map((role) => {
       const m = results[role];
-      return [role, m.requestsPerSecond, m.p50Ms, m.p99Ms, m.requests, m.errors, m.non2xx].map(String);
+      return [
+        role,
+        m.requestsPerSecond,
+        m.cpuMicros,
+        m.p50Ms,
+        m.p99Ms,
+        m.requests,
+        m.errors,
+        m.non2xx,
+        runs[role].map((run) => run.requestsPerSecond).join(' '),
+      ].map(String);
     }),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => String(row[i]).length))) ?? [];
+  process.stdout.write(
+    `${rounds} rounds of ${duration} s per server at ${connections} connections (medians over the rounds)\n`,
+  );
   for (const row of rows)
     process.stdout.write(`${row.map((cell, i) => String(cell).padStart(widths[i] ?? 0)).join('  ')}\n`);
-  process.stdout.write(`\nthroughput ratio endpoint / bare: ${ratio}\n`);
+  const line = (name: string, s: ReturnType<typeof spread> | undefined) =>
+    s ? `${name}: median ${s.median} (interquartile ${s.q1}–${s.q3}, range ${s.min}–${s.max})\n` : '';
+  process.stdout.write('\nthroughput ratios, round by round:\n');
+  process.stdout.write(line('  endpoint / bare', ratios.endpointOverBare));
+  process.stdout.write(line('  log on / off, SQLite', ratios.logOnOverOffSqlite));
+  process.stdout.write(line('  log on / off, PostgreSQL', ratios.logOnOverOffPostgres));
   process.stdout.write(
-    `throughput ratio log on / off: SQLite ${logRatio}${pgRatio !== undefined ? `, PostgreSQL ${pgRatio}` : ''}\n`,
+    line('  rate limit shared through PostgreSQL / per replica', ratios.sharedRateLimitOverLocal),
   );
-  if (sharedRatio !== undefined)
+  process.stdout.write("the server's CPU time per request, log on / off, round by round:\n");
+  process.stdout.write(line('  SQLite', cpuRatios.logOnOverOffSqlite));
+  process.stdout.write(line('  PostgreSQL', cpuRatios.logOnOverOffPostgres));
+  process.stdout.write('cost of a logged answer:\n');
+  for (const [store, cost] of Object.entries(answerCost))
     process.stdout.write(
-      `throughput ratio rate limit shared through PostgreSQL / per replica: ${sharedRatio}\n`,
+      `  ${store}: ${cost.queue} µs on the answer's path (queueing the row), ${cost.write} µs of CPU off it (the batched write)\n`,
     );
+  if (noPostgres) process.stdout.write('  postgres: not measured (not installed, or --no-postgres)\n');
+  process.stdout.write(line("  the server's extra CPU per answer, SQLite (µs)", serverCostMicros.sqlite));
   process.stdout.write(
-    `cost of a logged answer (row write, batches of 100): SQLite ${rowCosts.sqlite} µs${rowCosts.postgres !== undefined ? `, PostgreSQL ${rowCosts.postgres} µs` : ' (PostgreSQL not measured: not installed or --no-postgres)'}\n`,
+    line("  the server's extra CPU per answer, PostgreSQL (µs)", serverCostMicros.postgres),
   );
   for (const [name, met] of Object.entries(targets))
     process.stdout.write(`${met ? 'PASS' : 'MISS'}  ${name}\n`);
   process.stdout.write(
-    `${JSON.stringify({ command: COMMAND, connections, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, results, ratio, logRatio, pgRatio, sharedRatio, rowCostMicros: rowCosts, targets, runs })}\n`,
+    `${JSON.stringify({ command: COMMAND, connections, rounds, durationSeconds: duration, questions: QUESTIONS.length, users: USERS, results, refused, ratios, cpuRatios, answerCostMicros: answerCost, serverCostMicros, targets, runs })}\n`,
   );
-  if (Object.values(results).some((m) => m.errors + m.non2xx > 0)) process.exitCode = 1;
+  const refusals = Object.values(refused).reduce((sum, n) => sum + (n ?? 0), 0);
+  if (refusals > 0) process.stdout.write(`FAIL  ${refusals} requests were refused by the rate limit\n`);
+  if (Object.values(results).some((m) => m.errors + m.non2xx > 0) || refusals > 0) process.exitCode = 1;
 }
 
 const serveIndex = process.argv.indexOf('--serve');

@@ -5,9 +5,13 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import { AddDocumentError, addDocument, removeDocument } from '../src/knowledge/add.js';
-import { count } from '../src/text/count.js';
-import { localizations, type MessageKey, t } from './i18n/index.js';
+import {
+  AddDocumentError,
+  type AddRefusal,
+  type DocumentStore,
+  prepareDocument,
+} from '../src/knowledge/add.js';
+import { countOf, localizations, type MessageKey, t } from './i18n/index.js';
 import { escapeText } from './render/text.js';
 import { LIMITS } from './reply/limits.js';
 import { notice } from './reply/messages.js';
@@ -70,69 +74,94 @@ export function canManage(invocation: Invocation): boolean {
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
+/** Why a document was refused, in the language of `locale`. */
+export function refusalMessage(locale: string | undefined, refusal: AddRefusal): string {
+  const { reason, ...vars } = refusal;
+  return t(locale, `knowledge.error.${reason}`, vars);
+}
+
 async function add(
   invocation: Invocation,
   context: CommandContext,
   admin: NonNullable<CommandContext['knowledgeAdmin']>,
 ) {
+  const { locale } = invocation;
   const attachment = invocation.attachments?.[String(invocation.options.file ?? '')];
-  if (!attachment) return notice('Attach the document to the `file` option.');
-  const kb = context.knowledge();
+  if (!attachment) return notice(t(locale, 'knowledge.reply.attach'));
   const title = text(invocation.options.title);
   const published = text(invocation.options.published);
   const url = text(invocation.options.url);
-  const result = await addDocument(
-    kb.dir,
+  const replace = invocation.options.replace === true;
+  // Downloaded and validated (a PDF or a large file in a worker thread) before anything is written.
+  const prepared = await prepareDocument(
     {
       url: attachment.url,
       filename: attachment.filename,
       size: attachment.size,
       fields: { ...(title ? { title } : {}), ...(published ? { published } : {}), ...(url ? { url } : {}) },
-      replace: invocation.options.replace === true,
+      replace,
     },
     { maxBytes: admin.maxBytes, timeoutMs: admin.timeoutMs },
+    admin.store,
   );
-  const report = await context.reload();
+  // Kept in the folder or, with replicas sharing PostgreSQL, for every replica; then reloaded
+  // off the main thread.
+  const report = await admin.store.add(prepared, { replace });
   const after = context.knowledge();
-  const id = result.document.id;
+  const id = prepared.document.id;
   const passages = after.passages.filter((p) => p.docId === id).length;
   const figures = after.figures.filter((f) => f.docId === id).length;
-  const problems = [...result.problems.map((p) => `${p.field} ${p.message}`), ...report.problems]
+  const problems = [...prepared.problems.map((p) => `${p.field} ${p.message}`), ...report.problems]
     .slice(0, 5)
     .map((line) => `• ${escapeText(line)}`);
   const lines = [
-    `${result.replaced ? 'Replaced' : 'Added'} **${escapeText(result.document.title)}** as \`${result.file}\`: ${count(passages, 'passage')}, ${count(figures, 'figure')}.`,
+    t(locale, prepared.replaced ? 'knowledge.reply.replaced' : 'knowledge.reply.added', {
+      title: escapeText(prepared.document.title),
+      file: prepared.file,
+      passages: countOf(locale, passages, 'passage'),
+      figures: countOf(locale, figures, 'figure'),
+    }),
     report.ok
-      ? `Now serving ${count(report.documents, 'document')}.`
-      : 'The reload failed; the previous knowledge is still serving.',
-    ...(problems.length > 0 ? ['Problems:', ...problems] : []),
+      ? t(locale, 'knowledge.reply.serving', { documents: countOf(locale, report.documents, 'document') })
+      : t(locale, 'knowledge.reply.reloadFailed'),
+    ...(problems.length > 0 ? [t(locale, 'knowledge.reply.problems'), ...problems] : []),
   ];
   return notice(lines.join('\n').slice(0, LIMITS.content));
 }
 
-async function remove(invocation: Invocation, context: CommandContext) {
+async function remove(invocation: Invocation, context: CommandContext, store: DocumentStore) {
+  const { locale } = invocation;
   const kb = context.knowledge();
   const wanted = text(invocation.options.document) ?? '';
   const doc =
     kb.documentsById.get(wanted) ?? kb.documents.find((d) => d.file === wanted || d.title === wanted);
-  if (!doc) return notice(`No document \`${escapeText(wanted)}\`. Pick one from the list as you type.`);
-  await removeDocument(kb.dir, doc.file);
-  const report = await context.reload();
+  if (!doc) return notice(t(locale, 'knowledge.reply.noDocument', { name: escapeText(wanted) }));
+  const report = await store.remove(doc.file);
   return notice(
-    `Removed **${escapeText(doc.title)}** (\`${escapeText(doc.file)}\`). Now serving ${count(report.documents, 'document')}.`,
+    t(locale, 'knowledge.reply.removed', {
+      title: escapeText(doc.title),
+      file: escapeText(doc.file),
+      documents: countOf(locale, report.documents, 'document'),
+    }),
   );
 }
 
 /** The documents with their files (what `remove` takes) and passage counts, within one message. */
-function list(context: CommandContext) {
+function list(invocation: Invocation, context: CommandContext) {
+  const { locale } = invocation;
   const kb = context.knowledge();
-  const lines = kb.documents.map(
-    (d) =>
-      `• **${escapeText(d.title)}** (\`${escapeText(d.file)}\`): ${count(kb.passages.filter((p) => p.docId === d.id).length, 'passage')}`,
+  const lines = kb.documents.map((d) =>
+    t(locale, 'knowledge.reply.listLine', {
+      title: escapeText(d.title),
+      file: escapeText(d.file),
+      passages: countOf(locale, kb.passages.filter((p) => p.docId === d.id).length, 'passage'),
+    }),
   );
-  let content = `${count(kb.documents.length, 'document')}:`;
+  let content = t(locale, 'knowledge.reply.listHead', {
+    documents: countOf(locale, kb.documents.length, 'document'),
+  });
   for (const [i, line] of lines.entries()) {
-    const more = `\n…and ${lines.length - i} more`;
+    const more = t(locale, 'knowledge.reply.listMore', { n: lines.length - i });
     if (content.length + line.length + 1 + more.length > LIMITS.content) {
       content += more;
       break;
@@ -147,21 +176,22 @@ export const command: CommandModule = {
   ephemeral: () => true,
   slow: true,
   async execute(invocation, context) {
-    if (invocation.subcommand === 'list') return list(context);
+    const { locale } = invocation;
+    if (invocation.subcommand === 'list') return list(invocation, context);
     // default_member_permissions can be changed by a server's admins: check here too.
-    if (!canManage(invocation))
-      return notice('You need the Manage Server permission to change the documents.');
+    if (!canManage(invocation)) return notice(t(locale, 'knowledge.reply.forbidden'));
     const admin = context.knowledgeAdmin;
-    if (!admin) return notice('Documents cannot be added or removed here.');
-    if (admin.refusal) return notice(admin.refusal);
+    if (!admin) return notice(t(locale, 'knowledge.reply.unavailable'));
+    if (admin.refusal)
+      return notice(t(locale, 'knowledge.reply.replicas', { replicas: admin.refusal.replicas }));
     try {
       if (invocation.subcommand === 'add') return await add(invocation, context, admin);
-      if (invocation.subcommand === 'remove') return await remove(invocation, context);
+      if (invocation.subcommand === 'remove') return await remove(invocation, context, admin.store);
     } catch (error) {
-      if (error instanceof AddDocumentError) return notice(error.message);
+      if (error instanceof AddDocumentError) return notice(refusalMessage(locale, error.refusal));
       throw error;
     }
-    return notice('Use `/knowledge add`, `/knowledge remove` or `/knowledge list`.');
+    return notice(t(locale, 'knowledge.reply.usage'));
   },
   autocomplete(invocation, context) {
     const typed = (invocation.focused?.value ?? '').toLowerCase();

@@ -1,6 +1,7 @@
 import type { APIEmbed, RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
 import type { InsightsRecorder } from '../src/insights/recorder.js';
+import type { DocumentStore } from '../src/knowledge/add.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
 import type { LoadReport } from '../src/types.js';
 import type { Reply } from './reply/payload.js';
@@ -67,8 +68,16 @@ export interface KnowledgeAdmin {
   maxBytes: number;
   /** How long a download may take, in milliseconds. */
   timeoutMs: number;
-  /** Why documents cannot be added here (several replicas), or undefined when they can. */
-  refusal?: string;
+  /**
+   * Where documents are kept and reloaded: this replica's folder, or (with PostgreSQL) the state
+   * the replicas share, so that every replica serves them.
+   */
+  store: DocumentStore;
+  /**
+   * Why documents cannot be added here, or undefined when they can: several replicas (`REPLICAS`)
+   * without a database they share, so a document would reach only one of them.
+   */
+  refusal?: { reason: 'replicas'; replicas: number };
 }
 
 /** The outcome of a (re)load, as `/reload` reports it (a core type: the shared state reports it too). */

@@ -56,8 +56,11 @@ export interface KnowledgeBase {
   passagesById: Map<string, Passage>;
   figuresById: Map<string, Figure>;
   figuresByPassage: Map<string, Figure[]>;
-  /** Where the knowledge came from: built now, or loaded from the prebuilt index. */
-  origin: 'built' | 'prebuilt';
+  /**
+   * Where the knowledge came from: built now on the main thread (`built`) or in a worker thread
+   * (`worker`, see {@link OpenOptions.offThread}), or loaded from the prebuilt index.
+   */
+  origin: 'built' | 'worker' | 'prebuilt';
   /** Answers already computed from this knowledge base (bounded; new on every reload). */
   memo: Memo;
 }
@@ -185,7 +188,7 @@ export async function assembleKnowledgeBase(
   synonyms: Synonyms,
 ): Promise<KnowledgeBase> {
   const index = await SearchIndex.fromAnalysedAsync(records, parts.documents, parts.passages, synonyms);
-  return assemble(options, hash, parts, index, 'built');
+  return assemble(options, hash, parts, index, 'worker');
 }
 
 /** The files a knowledge folder's hash covers: documents, sidecars (and anything YAML). */
@@ -286,12 +289,13 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   );
 }
 
-/** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
-function buildInWorker(
-  dir: string,
-  loadOptions: { maxFileBytes?: number },
-  problems: Problem[],
-): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
+/** What `knowledge-build-worker` is asked to do: build a folder, or read one document file. */
+export type WorkerTask =
+  | { task: 'build'; dir: string; loadOptions: { maxFileBytes?: number }; problems: Problem[] }
+  | { task: 'load-file'; file: string; bytes: Uint8Array; sidecar: Record<string, unknown> };
+
+/** Runs `knowledge-build-worker` on one task and resolves with the one message it sends back. */
+function runWorker<T>(workerData: WorkerTask): Promise<T> {
   const self = fileURLToPath(import.meta.url);
   const file = path.join(path.dirname(self), `knowledge-build-worker${path.extname(self)}`);
   // Run from TypeScript sources (npm start, tests), the worker loads its module through tsx, as
@@ -300,19 +304,40 @@ function buildInWorker(
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
           `.then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(file).href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true, workerData: { dir, loadOptions, problems } },
+        { eval: true, workerData },
       )
-    : new Worker(file, { workerData: { dir, loadOptions, problems } });
+    : new Worker(file, { workerData });
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: { parts: KnowledgeParts; records: AnalysedRecords }) => {
+    worker.once('message', (message: T) => {
       resolve(message);
       void worker.terminate();
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the index build stopped with exit code ${code}`));
+      if (code !== 0) reject(new Error(`the knowledge worker stopped with exit code ${code}`));
     });
   });
+}
+
+/** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
+function buildInWorker(
+  dir: string,
+  loadOptions: { maxFileBytes?: number },
+  problems: Problem[],
+): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
+  return runWorker({ task: 'build', dir, loadOptions, problems });
+}
+
+/**
+ * {@link loadDocumentFile} in a worker thread: reads one document (a PDF or a Word file can take
+ * seconds) while the event loop keeps answering. Used to validate an upload before it is kept.
+ */
+export function loadDocumentFileOffThread(
+  file: string,
+  bytes: Uint8Array,
+  sidecar: Record<string, unknown> = {},
+): Promise<{ document?: KnowledgeDocument; problems: Problem[] }> {
+  return runWorker({ task: 'load-file', file, bytes, sidecar });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { BUTTON, EXPIRED_BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { withFeedbackButtons } from '../render/feedback.js';
 import { answerMessage, pageOfKeys } from '../render/page.js';
 import { answerView } from '../render/view.js';
 import { notice } from '../reply/messages.js';
@@ -6,8 +7,8 @@ import type { ButtonModule } from '../types.js';
 
 /**
  * "More": replaces the answer with the next passages, rebuilt from the passage keys the button
- * carries (editing the message). When they are gone (the knowledge was reloaded), the answer stays
- * and only the user is told.
+ * carries (editing the message), with 👍/👎 for the question when the button carries its id. When
+ * the passages are gone (the knowledge was reloaded), the answer stays and only the user is told.
  */
 export const button: ButtonModule = {
   prefix: BUTTON.more,
@@ -18,13 +19,15 @@ export const button: ButtonModule = {
     const kb = context.knowledge();
     const page = more && pageOfKeys(kb, more.keys, more.offset);
     if (!page) return notice(EXPIRED_BUTTON);
-    return {
-      kind: 'update',
-      data: answerMessage(page, {
-        ephemeral: true,
-        ...(invocation.locale ? { locale: invocation.locale } : {}),
-      }),
-      meta: { answered: true, view: answerView(page) },
-    };
+    const data = answerMessage(page, {
+      ephemeral: true,
+      ...(invocation.locale ? { locale: invocation.locale } : {}),
+    });
+    // The feedback rates the question, whichever page of its answer is showing.
+    const rated =
+      more.questionId && context.insights
+        ? { ...data, components: withFeedbackButtons(data.components, more.questionId) }
+        : data;
+    return { kind: 'update', data: rated, meta: { answered: true, view: answerView(page) } };
   },
 };

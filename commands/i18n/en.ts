@@ -211,6 +211,40 @@ export const en = {
   'feedback.title': 'What was wrong?',
   'feedback.label': 'What was wrong? (optional)',
   'feedback.placeholder': 'e.g. the figure is from the wrong year',
+
+  // /knowledge replies (add, remove, list) and why a document was refused
+  'knowledge.reply.forbidden': 'You need the Manage Server permission to change the documents.',
+  'knowledge.reply.unavailable': 'Documents cannot be added or removed here.',
+  'knowledge.reply.replicas':
+    'This bot runs as {{replicas}} replicas without a database they share, so a document added here would reach only one of them. Give every replica the same PostgreSQL `DATABASE_URL`, or add the document to the shared knowledge folder (or the repository), rebuild the index and roll the replicas.',
+  'knowledge.reply.attach': 'Attach the document to the `file` option.',
+  'knowledge.reply.added': 'Added **{{title}}** as `{{file}}`: {{passages}}, {{figures}}.',
+  'knowledge.reply.replaced': 'Replaced **{{title}}** as `{{file}}`: {{passages}}, {{figures}}.',
+  'knowledge.reply.serving': 'Now serving {{documents}}.',
+  'knowledge.reply.reloadFailed': 'The reload failed; the previous knowledge is still serving.',
+  'knowledge.reply.problems': 'Problems:',
+  'knowledge.reply.removed': 'Removed **{{title}}** (`{{file}}`). Now serving {{documents}}.',
+  'knowledge.reply.noDocument': 'No document `{{name}}`. Pick one from the list as you type.',
+  'knowledge.reply.usage': 'Use `/knowledge add`, `/knowledge remove` or `/knowledge list`.',
+  'knowledge.reply.listHead': '{{documents}}:',
+  'knowledge.reply.listLine': '• **{{title}}** (`{{file}}`): {{passages}}',
+  'knowledge.reply.listMore': '\n…and {{n}} more',
+  'knowledge.error.type': '{{name}} is not a type factdesk reads. Send one of {{types}}.',
+  'knowledge.error.name': '{{name}} gives no usable file name: give the file a name with letters or digits.',
+  'knowledge.error.tooBig': 'The file is {{size}}, over the {{limit}} limit.',
+  'knowledge.error.noLink': 'The attachment has no http(s) link to download.',
+  'knowledge.error.timeout': 'The download took longer than {{seconds}} s; try again.',
+  'knowledge.error.unreachable': 'The attachment could not be downloaded; try again.',
+  'knowledge.error.http': 'The attachment could not be downloaded (HTTP {{status}}); try again.',
+  'knowledge.error.brokeOff': 'The download broke off; try again.',
+  'knowledge.error.readOnly':
+    'The knowledge folder is read-only here, so documents cannot be added from Discord. Add the file to the folder where it is kept (shared storage, or the repository), rebuild the index and restart.',
+  'knowledge.error.exists':
+    '{{name}} is already in the knowledge folder. Send it again with replace: True to overwrite it.',
+  'knowledge.error.invalid': '{{name}} was not added: {{reasons}}.',
+  'knowledge.error.outside': 'That document is not in the knowledge folder.',
+  'knowledge.error.sharedDown':
+    'The database the replicas share is not answering, so no replica was changed. Try again in a moment.',
 } as const;
 
 /** The key of one message of the catalog. */

@@ -31,20 +31,28 @@ function button(
 
 /**
  * The custom_id of "More": the offset of the next page and the keys of the passages that follow,
- * so the next page is rebuilt from the knowledge base, whatever the question's length.
+ * so the next page is rebuilt from the knowledge base, whatever the question's length; and, when
+ * the answer has 👍/👎, the id of the question they rate, so the next page keeps them (then fewer
+ * keys fit in the 100 characters).
  *
  * @example
  * moreCustomId(3, ['AbCdEfG', 'HiJkLmN']) // → 'more:3:AbCdEfGHiJkLmN'
+ * moreCustomId(3, ['AbCdEfG'], 'q1') // → 'more:3:AbCdEfG:q1'
  */
-export function moreCustomId(offset: number, keys: readonly string[]): string {
-  return `${BUTTON.more}:${offset}:${joinKeys(keys.slice(0, MORE_KEYS))}`;
+export function moreCustomId(offset: number, keys: readonly string[], questionId?: string): string {
+  const tail = questionId ? `:${questionId}` : '';
+  const room = Math.floor((LIMITS.customId - `${BUTTON.more}:${offset}:`.length - tail.length) / KEY_LENGTH);
+  return `${BUTTON.more}:${offset}:${joinKeys(keys.slice(0, Math.min(MORE_KEYS, room)))}${tail}`;
 }
 
 /** Reads a "More" custom_id back; `undefined` when it is not one factdesk makes now. */
-export function parseMoreCustomId(customId: string): { offset: number; keys: string[] } | undefined {
-  const match = /^more:(\d{1,3}):([\w-]+)$/.exec(customId);
+export function parseMoreCustomId(
+  customId: string,
+): { offset: number; keys: string[]; questionId?: string } | undefined {
+  const match = /^more:(\d{1,3}):([\w-]+)(?::([\w-]{1,40}))?$/.exec(customId);
   const keys = match ? splitKeys(match[2] ?? '') : undefined;
-  return match && keys ? { offset: Number(match[1]), keys } : undefined;
+  if (!match || !keys) return undefined;
+  return { offset: Number(match[1]), keys, ...(match[3] ? { questionId: match[3] } : {}) };
 }
 
 /** The custom_id of "Cite": the keys of the passages the message quotes. */

@@ -7,6 +7,7 @@ import type {
 import { ButtonStyle, ComponentType, TextInputStyle } from 'discord-api-types/v10';
 import { t } from '../i18n/index.js';
 import { LIMITS } from '../reply/limits.js';
+import { moreCustomId, parseMoreCustomId } from './buttons.js';
 
 /**
  * custom_id prefixes: the 👍/👎 buttons (`feedback:up:<question id>`) and the "What was wrong?"
@@ -47,20 +48,30 @@ function feedbackButton(vote: 'up' | 'down', questionId: string): APIButtonCompo
 
 /**
  * The message's components with 👍 and 👎 for the logged question: in the answer's button row
- * when it has room, else in a row of their own (none when the message has no room left).
+ * when it has room, else in a row of their own (none when the message has no room left). A More
+ * button among them then carries the question's id, so the page it shows keeps 👍 and 👎.
  */
 export function withFeedbackButtons(
   components: APIActionRowComponent<APIComponentInMessageActionRow>[] | undefined,
   questionId: string,
 ): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  const rows = components ?? [];
+  const rows = (components ?? []).map((row) => ({
+    ...row,
+    components: row.components.map((component) => {
+      const more =
+        component.type === ComponentType.Button && 'custom_id' in component
+          ? parseMoreCustomId(component.custom_id)
+          : undefined;
+      return more ? { ...component, custom_id: moreCustomId(more.offset, more.keys, questionId) } : component;
+    }),
+  }));
   const buttons = [feedbackButton('up', questionId), feedbackButton('down', questionId)];
   const last = rows.at(-1);
   if (last?.components.every((c) => c.type === ComponentType.Button)) {
     if (last.components.length + buttons.length <= LIMITS.buttonsPerRow)
       return [...rows.slice(0, -1), { ...last, components: [...last.components, ...buttons] }];
   }
-  if (rows.length >= LIMITS.actionRows) return rows;
+  if (rows.length >= LIMITS.actionRows) return components ?? [];
   return [...rows, { type: ComponentType.ActionRow, components: buttons }];
 }
 

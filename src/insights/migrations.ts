@@ -63,6 +63,34 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'shared documents of any format, with their sidecar, and removals',
+    statements: [
+      // `utf8`: `content` is the file's text; `base64`: its bytes (a PDF, a Word file).
+      "ALTER TABLE documents ADD COLUMN encoding TEXT NOT NULL DEFAULT 'utf8'",
+      'ALTER TABLE documents ADD COLUMN sidecar TEXT',
+      // Set when the document was removed: the SHA-256 of the file removed, so a replica deletes
+      // only that file, never a newer one shipped under the same name.
+      'ALTER TABLE documents ADD COLUMN removed_sha256 TEXT',
+    ],
+  },
+  {
+    version: 4,
+    name: 'the shared rate limit as one row per user, taken atomically',
+    statements: [
+      // `uses`: the times of the uses in the window, oldest first (a PostgreSQL bigint[] as text);
+      // `allowed`: whether the last request was let through; `at`: the last request's time (idle
+      // rows are pruned by it, rarely, so it has no index: an update then stays on its page).
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        uses TEXT NOT NULL,
+        allowed INTEGER NOT NULL,
+        at BIGINT NOT NULL
+      )`,
+      'DROP TABLE rate_limit_uses',
+    ],
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import pg from 'pg';
-import type { SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import type { Column, RowInsert, SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import { DatabaseThread } from './thread.js';
 
 /** The advisory lock of exclusive transactions, so two replicas migrating at once take turns. */
 const LOCK_KEY = 0x66616374; // "fact"
@@ -10,6 +12,74 @@ export function numberedPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+const ARRAY_TYPES: Record<Column['type'], string> = {
+  text: 'text[]',
+  bigint: 'bigint[]',
+  integer: 'integer[]',
+  double: 'double precision[]',
+};
+
+/**
+ * Rows as one `INSERT … SELECT * FROM unnest($1::text[], …)`: one parameter per column whatever the
+ * number of rows, so the statement text is always the same and is prepared once per connection
+ * (named after the table), and PostgreSQL parses and plans it once instead of for every batch.
+ */
+function insertStatement({ table, columns }: RowInsert): pg.QueryConfig {
+  return {
+    name: `factdesk-insert-${table}-${columns.length}`,
+    text: `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${columns
+      .map((c, i) => `$${i + 1}::${ARRAY_TYPES[c.type]}`)
+      .join(', ')}) ON CONFLICT DO NOTHING`,
+    values: columns.map((c) => c.values),
+  };
+}
+
+/**
+ * The thread that writes the question log: one connection of its own (opened when first needed,
+ * dropped when it breaks, so the next write reconnects), one transaction per request, so that
+ * encoding a batch and sending it never holds up the event loop.
+ */
+const WRITER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const pg = require(workerData.pg);
+let client;
+async function connected() {
+  if (client) return client;
+  const next = new pg.Client({ connectionString: workerData.url, connectionTimeoutMillis: workerData.connectTimeoutMs, query_timeout: 10000 });
+  next.on('error', () => { if (client === next) client = undefined; });
+  await next.connect();
+  client = next;
+  return next;
+}
+let tail = Promise.resolve();
+parentPort.on('message', ({ id, op, statements }) => {
+  tail = tail.then(async () => {
+    if (op === 'close') {
+      if (client) await client.end().catch(() => undefined);
+      parentPort.postMessage({ id });
+      parentPort.close();
+      return;
+    }
+    let used;
+    try {
+      used = await connected();
+      await used.query('BEGIN');
+      for (const statement of statements) await used.query(statement);
+      await used.query('COMMIT');
+      parentPort.postMessage({ id });
+    } catch (error) {
+      if (used) await used.query('ROLLBACK').catch(() => undefined);
+      // A failure without an SQL state is the connection's: drop it, the next write reconnects.
+      if (used && used === client && !(error && error.code)) {
+        client = undefined;
+        used.end().catch(() => undefined);
+      }
+      parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+    }
+  });
+});
+`;
+
 /**
  * PostgreSQL through a `pg` pool. Connections are opened when first needed and a query fails fast
  * while the server is down (`connectionTimeoutMillis`), so a stopped server costs answers nothing.
@@ -17,6 +87,7 @@ export function numberedPlaceholders(sql: string): string {
 export class PostgresDriver implements SqlDriver {
   readonly kind = 'postgres' as const;
   readonly pool: pg.Pool;
+  private readonly writer: DatabaseThread;
 
   constructor(
     readonly connectionString: string,
@@ -30,6 +101,11 @@ export class PostgresDriver implements SqlDriver {
       // Queries that hang (a server stopped mid-query) give up instead of holding the batch.
       query_timeout: 10_000,
     });
+    this.writer = new DatabaseThread(WRITER_SOURCE, {
+      url: connectionString,
+      connectTimeoutMs: options.connectTimeoutMs ?? 2000,
+      pg: createRequire(import.meta.url).resolve('pg'),
+    });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
   }
@@ -37,6 +113,13 @@ export class PostgresDriver implements SqlDriver {
   async query(sql: string, params: readonly unknown[] = []): Promise<SqlRow[]> {
     const result = await this.pool.query(numberedPlaceholders(sql), params as unknown[]);
     return result.rows as SqlRow[];
+  }
+
+  async insertRows(inserts: readonly RowInsert[]): Promise<void> {
+    const statements = inserts
+      .filter((insert) => (insert.columns[0]?.values.length ?? 0) > 0)
+      .map(insertStatement);
+    if (statements.length > 0) await this.writer.request({ op: 'write', statements });
   }
 
   async transaction<T>(
@@ -69,7 +152,7 @@ export class PostgresDriver implements SqlDriver {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.writer.close()]);
   }
 }

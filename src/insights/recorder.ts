@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { hashUser, newQuestionId, newSalt } from './hash.js';
+import { hashUser, newSalt, QuestionIds } from './hash.js';
 import { normaliseQuestion } from './normalise.js';
 import type { FeedbackRow, InsightsStore, InsightsSummary, LoggedCommand, QuestionRow } from './types.js';
 
@@ -60,9 +60,16 @@ export class InsightsRecorder {
   private timer: NodeJS.Timeout | undefined;
   private retention: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  /** Whether the writer running writes every queued row (a flush), not only full batches. */
+  private writeAll = false;
   private ready: Promise<string> | undefined;
   private failing = false;
   private readonly now: () => number;
+  private readonly ids = new QuestionIds();
+  /** User hashes by user id (the salt is one per recorder): people ask again and again. */
+  private readonly hashes = new Map<string, string>();
+  private hashSalt: string | undefined;
+  private readonly normalised = new Map<string, string>();
   /** Batches whose write failed. */
   failures = 0;
   /** Rows given up on (the database stayed unreachable while `maxPending` filled). */
@@ -79,7 +86,7 @@ export class InsightsRecorder {
 
   /** A new id for a question about to be answered (its feedback buttons carry it). */
   newId(): string {
-    return newQuestionId();
+    return this.ids.next();
   }
 
   /** Queues one question row. Never throws, never waits for the database. */
@@ -100,8 +107,13 @@ export class InsightsRecorder {
       this.pending.splice(0, over);
       this.dropped += over;
     }
-    if (this.pending.length >= (this.options.batchSize ?? 100)) void this.flush();
+    // A full batch is written at once, unless the store is failing (then the retry timer writes).
+    if (this.pending.length >= this.batchSize && !this.failing) void this.write(false);
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1000).unref();
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 100;
   }
 
   /** Migrations and the salt, once; retried on the next call after a failure. */
@@ -120,25 +132,46 @@ export class InsightsRecorder {
    * Writes every queued row now. Resolves whether or not the write worked (a failure is counted
    * and logged, the rows stay queued for the next flush).
    */
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    await this.write(true);
+    // A writer that was just ending when asked wrote full batches only: write what it left.
+    if (this.pending.length > 0 && !this.failing) await this.write(true);
+  }
+
+  /**
+   * Starts the writer, or joins the one writing: `all` writes every queued row, otherwise only
+   * full batches. The rest waits for the timer, so rows arriving while a batch is being written
+   * make the next full batch instead of many small ones (each a transaction of its own).
+   */
+  private write(all: boolean): Promise<void> {
+    if (all) this.writeAll = true;
     this.flushing ??= this.writePending().finally(() => {
       this.flushing = undefined;
+      this.writeAll = false;
     });
     return this.flushing;
   }
 
   private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, this.options.batchSize ?? 100);
+    while (this.pending.length >= this.batchSize || (this.writeAll && this.pending.length > 0)) {
+      const batch = this.pending.splice(0, this.batchSize);
       try {
         const salt = await this.prepare();
         const questions: QuestionRow[] = [];
         const votes: FeedbackRow[] = [];
         for (const item of batch) {
-          if (item.kind === 'question') questions.push(toRow(item.event, item.at, salt));
-          else votes.push(toFeedback(item.row, salt));
+          if (item.kind === 'question')
+            questions.push(
+              toRow(
+                item.event,
+                item.at,
+                this.hashOf(item.event.userId, salt),
+                this.normalisedOf(item.event.text),
+              ),
+            );
+          else votes.push(toFeedback(item.row, this.hashOf(item.row.userId, salt)));
         }
         await this.store.insertQuestions(questions);
         await this.store.upsertFeedback(votes);
@@ -163,6 +196,35 @@ export class InsightsRecorder {
         return;
       }
     }
+    // What is left (less than a batch) is written by the timer, within `flushMs`.
+    if (this.pending.length > 0)
+      this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1000).unref();
+  }
+
+  /** A question as the log groups it, remembered for the next rows (people ask the same things). */
+  private normalisedOf(text: string): string {
+    let normalised = this.normalised.get(text);
+    if (normalised === undefined) {
+      if (this.normalised.size >= 10_000) this.normalised.clear();
+      normalised = normaliseQuestion(text);
+      this.normalised.set(text, normalised);
+    }
+    return normalised;
+  }
+
+  /** The user's hash with the salt, remembered for the next rows (up to 10,000 users, then afresh). */
+  private hashOf(userId: string, salt: string): string {
+    if (salt !== this.hashSalt) {
+      this.hashes.clear();
+      this.hashSalt = salt;
+    }
+    let hash = this.hashes.get(userId);
+    if (hash === undefined) {
+      if (this.hashes.size >= 10_000) this.hashes.clear();
+      hash = hashUser(userId, salt);
+      this.hashes.set(userId, hash);
+    }
+    return hash;
   }
 
   /** Deletes rows older than the retention period; returns how many questions went. */
@@ -202,23 +264,34 @@ export class InsightsRecorder {
   }
 }
 
-function toRow(event: QuestionEvent, at: number, salt: string): QuestionRow {
-  const { userId, at: _at, topics, ...rest } = event;
-  return {
-    ...rest,
+/** The row of a question, field by field (rows are made by the thousand: no spreading). */
+function toRow(event: QuestionEvent, at: number, userHash: string, normalised: string): QuestionRow {
+  const row: QuestionRow = {
+    id: event.id,
     at,
-    normalised: normaliseQuestion(event.text),
-    topics: topics ?? [],
-    userHash: hashUser(userId, salt),
+    command: event.command,
+    text: event.text,
+    normalised,
+    answered: event.answered,
+    topics: event.topics ?? [],
+    latencyMs: event.latencyMs,
+    userHash,
   };
+  if (event.passageId !== undefined) row.passageId = event.passageId;
+  if (event.score !== undefined) row.score = event.score;
+  if (event.passageQuote !== undefined) row.passageQuote = event.passageQuote;
+  if (event.guildId !== undefined) row.guildId = event.guildId;
+  if (event.channelId !== undefined) row.channelId = event.channelId;
+  if (event.locale !== undefined) row.locale = event.locale;
+  return row;
 }
 
-function toFeedback(input: FeedbackInput, salt: string): FeedbackRow {
+function toFeedback(input: FeedbackInput, userHash: string): FeedbackRow {
   return {
     questionId: input.questionId,
     at: input.at,
     vote: input.vote,
     ...(input.comment ? { comment: input.comment } : {}),
-    userHash: hashUser(input.userId, salt),
+    userHash,
   };
 }

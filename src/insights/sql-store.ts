@@ -1,4 +1,4 @@
-import type { SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import type { Column, SqlDriver, SqlQuery, SqlRow } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
 import {
   DEFAULT_LIMITS,
@@ -10,23 +10,10 @@ import {
 } from './types.js';
 
 const SALT_KEY = 'user_hash_salt';
-/** Rows per INSERT statement (well under SQLite's 32766 parameters and PostgreSQL's 65535). */
-const ROWS_PER_INSERT = 200;
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const text = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
-
-function placeholders(rows: number, columns: number): string {
-  const one = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  return Array.from({ length: rows }, () => one).join(', ');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * The insights store over any {@link SqlDriver}: the same SQL, migrations and summary for
@@ -69,37 +56,44 @@ export class SqlInsightsStore implements InsightsStore {
 
   async insertQuestions(rows: readonly QuestionRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.driver.transaction(async (tx) => {
-      for (const part of chunks(rows, ROWS_PER_INSERT)) {
-        await tx.query(
-          `INSERT INTO questions (id, at, command, text, normalised, answered, passage_id, score, passage_quote, latency_ms, guild_id, channel_id, user_hash, locale)
-           VALUES ${placeholders(part.length, 14)} ON CONFLICT (id) DO NOTHING`,
-          part.flatMap((r) => [
-            r.id,
-            r.at,
-            r.command,
-            r.text,
-            r.normalised,
-            r.answered ? 1 : 0,
-            r.passageId ?? null,
-            r.score ?? null,
-            r.passageQuote ?? null,
-            r.latencyMs,
-            r.guildId ?? null,
-            r.channelId ?? null,
-            r.userHash,
-            r.locale ?? null,
-          ]),
-        );
-      }
-      const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
-      for (const part of chunks(topics, ROWS_PER_INSERT)) {
-        await tx.query(
-          `INSERT INTO question_topics (question_id, label) VALUES ${placeholders(part.length, 2)} ON CONFLICT DO NOTHING`,
-          part.flat(),
-        );
-      }
+    const column = (name: string, type: Column['type'], value: (row: QuestionRow) => unknown): Column => ({
+      name,
+      type,
+      values: rows.map(value),
     });
+    const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
+    await this.driver.insertRows([
+      {
+        table: 'questions',
+        columns: [
+          column('id', 'text', (r) => r.id),
+          column('at', 'bigint', (r) => r.at),
+          column('command', 'text', (r) => r.command),
+          column('text', 'text', (r) => r.text),
+          column('normalised', 'text', (r) => r.normalised),
+          column('answered', 'integer', (r) => (r.answered ? 1 : 0)),
+          column('passage_id', 'text', (r) => r.passageId ?? null),
+          column('score', 'double', (r) => r.score ?? null),
+          column('passage_quote', 'text', (r) => r.passageQuote ?? null),
+          column('latency_ms', 'double', (r) => r.latencyMs),
+          column('guild_id', 'text', (r) => r.guildId ?? null),
+          column('channel_id', 'text', (r) => r.channelId ?? null),
+          column('user_hash', 'text', (r) => r.userHash),
+          column('locale', 'text', (r) => r.locale ?? null),
+        ],
+      },
+      ...(topics.length > 0
+        ? [
+            {
+              table: 'question_topics',
+              columns: [
+                { name: 'question_id', type: 'text' as const, values: topics.map((t) => t[0]) },
+                { name: 'label', type: 'text' as const, values: topics.map((t) => t[1]) },
+              ],
+            },
+          ]
+        : []),
+    ]);
   }
 
   async upsertFeedback(rows: readonly FeedbackRow[]): Promise<void> {

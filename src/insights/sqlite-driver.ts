@@ -1,51 +1,95 @@
-import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { SqlDriver, SqlQuery, SqlRow } from './driver.js';
+import { insertRowsAsValues, type RowInsert, type SqlDriver, type SqlQuery, type SqlRow } from './driver.js';
+import { DatabaseThread } from './thread.js';
 
 /**
- * SQLite through better-sqlite3: one connection, WAL journal (readers never wait for the writer),
- * a busy timeout so two processes on one file (the bot and `npm run insights`) take turns.
- * Every call is serialised, so a transaction never interleaves with another call's statements.
- * The file is opened on first use, so one that cannot be opened (a read-only folder) fails that
- * call, which the recorder logs, instead of stopping the program at start.
+ * The thread that owns the SQLite connection: it runs each statement it is sent, in order, and
+ * answers with the rows.
+ */
+const THREAD_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { mkdirSync } = require('node:fs');
+const Database = require(workerData.betterSqlite3);
+// Opened (folder, file, pragmas) on first use: a file that cannot be opened fails that call, which
+// the recorder logs, instead of stopping the program at start.
+let opened;
+function connection() {
+  if (opened) return opened;
+  if (workerData.dir) mkdirSync(workerData.dir, { recursive: true });
+  const db = new Database(workerData.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  opened = db;
+  return db;
+}
+// Compiled statements by SQL text: a batch insert of the same size compiles once.
+const statements = new Map();
+function run(op, sql, params) {
+  const db = connection();
+  if (op === 'exec') {
+    if (sql === 'ROLLBACK' && !db.inTransaction) return [];
+    db.exec(sql);
+    return [];
+  }
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    if (statements.size >= 64) statements.clear();
+    statements.set(sql, statement);
+  }
+  if (statement.reader) return statement.all(...params);
+  statement.run(...params);
+  return [];
+}
+parentPort.on('message', ({ id, op, sql, params }) => {
+  if (op === 'close') {
+    if (opened) opened.close();
+    parentPort.postMessage({ id });
+    parentPort.close();
+    return;
+  }
+  try {
+    parentPort.postMessage({ id, result: run(op, sql, params) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+/**
+ * SQLite through better-sqlite3, in a thread of its own: a write (a batch of question rows, its
+ * commit, a WAL checkpoint) never holds up the event loop that answers interactions, which only
+ * hands statements over and gets rows back. One connection, WAL journal (readers never wait for
+ * the writer), a busy timeout so two processes on one file (the bot and `npm run insights`) take
+ * turns. Every call is serialised, so a transaction never interleaves with another call's
+ * statements.
  */
 export class SqliteDriver implements SqlDriver {
   readonly kind = 'sqlite' as const;
-  private db: Database.Database | undefined;
+  private readonly thread: DatabaseThread;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Compiled statements by SQL text: a batch insert of the same size compiles once. */
-  private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly file: string) {}
-
-  /** The connection, opened (folder, file, pragmas) on first use. */
-  private connection(): Database.Database {
-    if (this.db) return this.db;
-    if (this.file !== ':memory:') mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
-    const db = new Database(this.file);
-    try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('busy_timeout = 5000');
-      db.pragma('synchronous = NORMAL');
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    this.db = db;
-    return db;
+  constructor(file: string) {
+    this.thread = new DatabaseThread(THREAD_SOURCE, {
+      file,
+      dir: file === ':memory:' ? undefined : path.dirname(path.resolve(file)),
+      betterSqlite3: createRequire(import.meta.url).resolve('better-sqlite3'),
+    });
   }
 
-  private run(sql: string, params: readonly unknown[] = []): SqlRow[] {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.connection().prepare(sql);
-      if (this.statements.size >= 64) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    if (statement.reader) return statement.all(...params) as SqlRow[];
-    statement.run(...params);
-    return [];
+  private run(sql: string, params: readonly unknown[] = []): Promise<SqlRow[]> {
+    return this.thread.request<SqlRow[]>({ op: 'run', sql, params });
+  }
+
+  private exec(sql: string): Promise<unknown> {
+    return this.thread.request({ op: 'exec', sql, params: [] });
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -55,26 +99,31 @@ export class SqliteDriver implements SqlDriver {
   }
 
   query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]> {
-    return this.serial(async () => this.run(sql, params));
+    return this.serial(() => this.run(sql, params));
   }
 
   transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T> {
     return this.serial(async () => {
-      const db = this.connection();
-      db.exec('BEGIN IMMEDIATE');
+      await this.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work({ query: async (sql, params) => this.run(sql, params) });
-        db.exec('COMMIT');
+        const result = await work({ query: (sql, params) => this.run(sql, params) });
+        await this.exec('COMMIT');
         return result;
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        await this.exec('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
   }
 
+  insertRows(inserts: readonly RowInsert[]): Promise<void> {
+    return this.transaction(async (tx) => {
+      for (const insert of inserts) await insertRowsAsValues(tx.query, insert);
+    });
+  }
+
   async close(): Promise<void> {
     await this.tail;
-    if (this.db?.open) this.db.close();
+    await this.thread.close();
   }
 }

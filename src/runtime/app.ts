@@ -4,6 +4,7 @@ import type { DispatchDeps } from '../../commands/dispatch.js';
 import type { CommandContext } from '../../commands/types.js';
 import { isPostgresUrl, openInsights } from '../insights/open.js';
 import type { InsightsRecorder } from '../insights/recorder.js';
+import { type DocumentStore, folderStore } from '../knowledge/add.js';
 import { openSharedState, pullDocuments, type SharedState, shareState } from '../shared-state/share.js';
 import type { Config } from './config.js';
 import { KnowledgeHolder } from './knowledge-holder.js';
@@ -57,6 +58,24 @@ export async function createApp(
   );
   const local = new RateLimiter(config.RATE_LIMIT_MAX, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const shared = state ? await shareState(state, { dir, knowledge, local, logger }) : undefined;
+  // Documents added from Discord: into this replica's folder, or through the shared state, which
+  // stores them in PostgreSQL and has every replica write them and reload.
+  const folder = folderStore(dir, () => knowledge.reload());
+  const store: DocumentStore = shared
+    ? {
+        ...folder,
+        add: (document, { replace }) =>
+          shared.addDocument(
+            {
+              fileName: document.file,
+              content: document.bytes,
+              ...(document.sidecar !== undefined ? { sidecar: document.sidecar } : {}),
+            },
+            { replace },
+          ),
+        remove: (file) => shared.removeDocument(file),
+      }
+    : folder;
   // Insights: opened lazily (a database down at start costs nothing); off for one-shot CLI commands.
   const insights = options.insights === false ? undefined : openInsights(config, logger);
   const context: CommandContext = {
@@ -67,10 +86,11 @@ export async function createApp(
     knowledgeAdmin: {
       maxBytes: config.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
       timeoutMs: 20_000,
-      ...(config.REPLICAS > 1
-        ? {
-            refusal: `This bot runs as ${config.REPLICAS} replicas, each with its own copy of the knowledge folder, so a document added here would reach only one of them. Add it to the shared knowledge folder (or the repository), rebuild the index and roll the replicas.`,
-          }
+      store,
+      // Several replicas each with their own folder and no database to share: a document would
+      // reach one of them only.
+      ...(config.REPLICAS > 1 && !shared
+        ? { refusal: { reason: 'replicas' as const, replicas: config.REPLICAS } }
         : {}),
     },
   };

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { PostgresDriver } from '../insights/postgres-driver.js';
+import { AddDocumentError, fileInFolder, removeDocument } from '../knowledge/add.js';
 import type { LoadReport } from '../types.js';
-import { isDocumentFileName, syncDocuments } from './documents.js';
-import { PostgresSharedState, type SharedDocument } from './postgres-shared.js';
+import { isDocumentPath, type SharedDocument, sha256, syncDocuments } from './documents.js';
+import { PostgresSharedState } from './postgres-shared.js';
 
 export type { LoadReport };
 
@@ -26,9 +28,15 @@ export interface SharedState {
   reload(): Promise<LoadReport>;
   /**
    * Stores a document in the database and in this replica's folder, reloads, and has every other
-   * replica write it and reload (for `/knowledge add`).
+   * replica write it and reload (for `/knowledge add`). Without `replace`, a document of that
+   * name already stored is an {@link AddDocumentError} (`exists`).
    */
-  addDocument(document: SharedDocument): Promise<LoadReport>;
+  addDocument(document: SharedDocument, options?: { replace?: boolean }): Promise<LoadReport>;
+  /**
+   * Removes a document from this replica's folder, records the removal in the database, reloads,
+   * and has every other replica delete it and reload (for `/knowledge remove`).
+   */
+  removeDocument(file: string): Promise<LoadReport>;
   close(): Promise<void>;
   readonly state: PostgresSharedState;
 }
@@ -75,6 +83,15 @@ export async function shareState(
     state.announce(reason).catch((error: unknown) => {
       logger.warn({ err: error }, 'shared state: could not tell the other replicas to reload');
     });
+  /** A change the database did not take is refused (`sharedDown`): no replica changed. */
+  const unlessDown = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      logger.error({ err: error }, 'shared state: the database did not store the document change');
+      throw new AddDocumentError({ reason: 'sharedDown' });
+    }
+  };
   await state.watch(async () => {
     await pullDocuments(state, dir, logger);
     const report = await knowledge.reload();
@@ -102,13 +119,24 @@ export async function shareState(
       if (report.ok) await announce('reload');
       return report;
     },
-    async addDocument(document) {
-      if (!isDocumentFileName(document.fileName))
+    async addDocument(document, options = {}) {
+      if (!isDocumentPath(document.fileName))
         throw new Error(
-          `${document.fileName}: a document's file name must be a plain name ending in .md or .txt`,
+          `${document.fileName}: a shared document's file name must be a plain name with an ending factdesk reads`,
         );
-      await state.addDocument(document);
+      if (!(await unlessDown(() => state.addDocument(document, options))))
+        throw new AddDocumentError({ reason: 'exists', name: document.fileName });
       await syncDocuments(dir, [document]);
+      const report = await knowledge.reload();
+      await announce('document');
+      return report;
+    },
+    async removeDocument(file) {
+      if (!isDocumentPath(file)) throw new AddDocumentError({ reason: 'outside' });
+      const bytes = await readFile(fileInFolder(dir, file));
+      // The database first: a removal it did not record would come back from another replica.
+      await unlessDown(() => state.removeDocument(file, sha256(bytes)));
+      await removeDocument(dir, file);
       const report = await knowledge.reload();
       await announce('document');
       return report;

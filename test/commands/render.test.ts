@@ -206,8 +206,27 @@ describe('More custom_id', () => {
     expect(parseMoreCustomId(id)).toEqual({ offset: 3, keys: keys.slice(0, MORE_KEYS) });
   });
 
+  it('carries the id of the question its 👍/👎 rate, with as many keys as still fit', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => passageKey({ id: `doc#p${i}`, text: 'x' }));
+    for (const offset of [3, 999]) {
+      const id = moreCustomId(offset, keys, 'AbCdEfGhIjKl');
+      expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+      const parsed = parseMoreCustomId(id);
+      expect(parsed?.questionId).toBe('AbCdEfGhIjKl');
+      expect(parsed?.offset).toBe(offset);
+      expect(parsed?.keys).toEqual(keys.slice(0, parsed?.keys.length));
+      expect(parsed?.keys.length).toBe(Math.floor((LIMITS.customId - `more:${offset}:`.length - 13) / 7));
+    }
+    expect(parseMoreCustomId(moreCustomId(3, keys.slice(0, 2), 'q1'))).toEqual({
+      offset: 3,
+      keys: keys.slice(0, 2),
+      questionId: 'q1',
+    });
+  });
+
   it('refuses a custom_id of the old shape, with the question in it', () => {
     expect(parseMoreCustomId('more:3:GDP of Guangdong')).toBeUndefined();
+    expect(parseMoreCustomId('more:3:AbCdEfG:')).toBeUndefined();
     expect(parseMoreCustomId('more:6')).toBeUndefined();
   });
 });

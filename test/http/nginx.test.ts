@@ -1,13 +1,25 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/runtime/app.js';
 import { type HttpServer, startHttpServer } from '../../src/transports/http/server.js';
+import { reportPdf } from '../formats/report.js';
 import { type PostgresServer, postgresTestsRun, startPostgres } from '../insights/postgres-server.js';
-import { metricValue, newKeys, ping, post, STRING, slash, startRecorder, testApp } from './helpers.js';
+import {
+  BOOLEAN,
+  metricValue,
+  newKeys,
+  ping,
+  post,
+  STRING,
+  slash,
+  startRecorder,
+  testApp,
+} from './helpers.js';
 
 const CONF = path.resolve('deploy/nginx/factdesk.conf');
 
@@ -220,6 +232,9 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
     let postgres: PostgresServer | undefined;
     let discord: Awaited<ReturnType<typeof startRecorder>> | undefined;
     let nginx: ChildProcess | undefined;
+    /** Serves the files attached to `/knowledge add`, as Discord's CDN would. */
+    let cdn: Server | undefined;
+    const attachments = new Map<string, Uint8Array>();
     let dir = '';
     let base = '';
     let setupError: Error | undefined;
@@ -231,7 +246,8 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
     const documents = async (replica: HttpServer) =>
       ((await (await fetch(`${replica.url}/healthz`)).json()) as { documents: number }).documents;
     async function until(what: string, test: () => Promise<boolean>): Promise<void> {
-      const deadline = Date.now() + 15_000;
+      // A bound, not a measure: a reload builds in a worker, which takes seconds on a loaded machine.
+      const deadline = Date.now() + 30_000;
       while (!(await test())) {
         if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -248,6 +264,13 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
           );
         postgres = await startPostgres();
         discord = await startRecorder();
+        const files = createHttpServer((request, response) => {
+          const body = attachments.get(request.url ?? '');
+          if (!body) response.writeHead(404).end();
+          else response.writeHead(200, { 'content-length': body.byteLength }).end(body);
+        });
+        cdn = files;
+        await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
         dir = await mkdtemp(path.join(tmpdir(), 'factdesk-nginx-pg-'));
         for (const replicaId of ['replica-a', 'replica-b']) {
           const folder = path.join(dir, replicaId);
@@ -257,6 +280,8 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
             DISCORD_PUBLIC_KEY: keys.publicKeyHex,
             KNOWLEDGE_DIR: folder,
             DATABASE_URL: postgres.url,
+            // Two replicas: /knowledge add is allowed, since they share PostgreSQL.
+            REPLICAS: '2',
             INSIGHTS: 'on',
             RATE_LIMIT_MAX: '3',
             RATE_LIMIT_WINDOW_SECONDS: '60',
@@ -304,6 +329,7 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
       await Promise.all(replicas.map((replica) => replica.close()));
       await Promise.all(apps.map((app) => app.close()));
       await discord?.close();
+      await new Promise((resolve) => (cdn ? cdn.close(resolve) : resolve(undefined)));
       await postgres?.destroy();
       if (dir) await rm(dir, { recursive: true, force: true });
     });
@@ -348,6 +374,96 @@ describe.runIf(postgresTestsRun('nginx replicas sharing PostgreSQL'))(
       });
       expect([...seen].sort()).toEqual(['replica-a', 'replica-b']);
     });
+
+    /** `/knowledge <subcommand>` as Discord posts it, from a member with Administrator. */
+    function knowledge(
+      subcommand: string,
+      options: Array<Record<string, unknown>>,
+      extra: Record<string, unknown> = {},
+    ): Record<string, unknown> & { token: string } {
+      const payload = slash('knowledge', [{ name: subcommand, type: 1, options } as never], user());
+      return { ...payload, data: { ...(payload.data as object), ...extra }, token: String(payload.token) };
+    }
+    /** The message a deferred interaction was finished with (its webhook edit), by its token. */
+    async function finalMessage(token: string): Promise<string> {
+      let edit: { body: Record<string, unknown> } | undefined;
+      await until('the deferred reply is finished', async () => {
+        edit = discord?.requests.find((r) => r.method === 'PATCH' && r.url.includes(token));
+        return edit !== undefined;
+      });
+      return String(edit?.body.content ?? '');
+    }
+    const askOn = async (replica: HttpServer, question: string) =>
+      JSON.stringify(
+        (
+          await post(
+            replica.url,
+            keys.privateKey,
+            slash('ask', [{ name: 'question', type: STRING, value: question }], user()),
+          )
+        ).body.data?.embeds ?? [],
+      );
+
+    it('a PDF added with /knowledge add through one replica is answered by the other, and removed from both', async () => {
+      ready();
+      const cdnUrl = `http://127.0.0.1:${(cdn?.address() as AddressInfo | undefined)?.port}`;
+      attachments.set('/velden.pdf', await reportPdf());
+      const question = 'How many containers did the Port of Velden handle in 2023?';
+      const add = knowledge(
+        'add',
+        [
+          { name: 'file', type: 11, value: '910000000000000001' },
+          { name: 'title', type: STRING, value: 'Velden harbour report' },
+          { name: 'replace', type: BOOLEAN, value: false },
+        ],
+        {
+          resolved: {
+            attachments: {
+              '910000000000000001': {
+                id: '910000000000000001',
+                filename: 'Velden Report.pdf',
+                size: attachments.get('/velden.pdf')?.byteLength,
+                url: `${cdnUrl}/velden.pdf`,
+                proxy_url: `${cdnUrl}/velden.pdf`,
+              },
+            },
+          },
+        },
+      );
+      // Through the balancer: whichever replica takes it stores it for both.
+      const sent = await post(base, keys.privateKey, add);
+      expect(sent.status).toBe(200);
+      expect(sent.body.type).toBe(5); // deferred: downloading and reloading take a while
+      const receiver = sent.headers.get('x-factdesk-replica');
+      const other = replicas[receiver === 'replica-a' ? 1 : 0] as HttpServer;
+      expect(await finalMessage(add.token)).toMatch(
+        /^Added \*\*Velden harbour report\*\* as `velden-report\.pdf`: \d+ passages, \d+ figures\.\nNow serving \d+ documents\.$/,
+      );
+      // The other replica never saw the interaction: it has the file from the database.
+      await until('the other replica answers from the added PDF', async () =>
+        (await askOn(other, question)).includes('Velden harbour report'),
+      );
+      // (The embeds as JSON: Markdown escapes the decimal point, JSON the backslash.)
+      expect(await askOn(other, question)).toContain(String.raw`**4\\.2 million containers**`);
+      for (const folder of folders)
+        expect(await readFile(path.join(folder, 'velden-report.pdf'))).toEqual(
+          Buffer.from(attachments.get('/velden.pdf') ?? []),
+        );
+
+      // Removed through the other replica: gone from both folders and both answers.
+      const remove = knowledge('remove', [{ name: 'document', type: STRING, value: 'velden-report' }]);
+      expect((await post(other.url, keys.privateKey, remove)).body.type).toBe(5);
+      expect(await finalMessage(remove.token)).toMatch(
+        /^Removed \*\*Velden harbour report\*\* \(`velden-report\.pdf`\)\. Now serving \d+ documents\.$/,
+      );
+      const receiverReplica = replicas[receiver === 'replica-a' ? 0 : 1] as HttpServer;
+      await until(
+        'the replica that added it no longer answers from it',
+        async () => !(await askOn(receiverReplica, question)).includes('Velden harbour report'),
+      );
+      for (const folder of folders)
+        await expect(readFile(path.join(folder, 'velden-report.pdf'))).rejects.toThrow(/ENOENT/);
+    }, 120_000);
 
     it('counts the per-user rate limit across both replicas', async () => {
       ready();

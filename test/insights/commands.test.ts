@@ -2,6 +2,7 @@ import { ComponentType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/dispatch.js';
 import { insightsEmbed, mayManageServer } from '../../commands/insights.js';
+import { moreCustomId } from '../../commands/render/buttons.js';
 import {
   commentForm,
   feedbackCustomId,
@@ -11,7 +12,7 @@ import {
 } from '../../commands/render/feedback.js';
 import { enforceReply } from '../../commands/reply/enforce.js';
 import type { Invocation } from '../../commands/types.js';
-import { newQuestionId } from '../../src/insights/hash.js';
+import { newQuestionId, QuestionIds } from '../../src/insights/hash.js';
 import { normaliseQuestion } from '../../src/insights/normalise.js';
 import type { InsightsSummary } from '../../src/insights/types.js';
 import { loadConfig } from '../../src/runtime/config.js';
@@ -52,6 +53,18 @@ describe('feedback custom ids', () => {
   });
 });
 
+describe('question ids', () => {
+  it('sort by the time they were made, never repeat, and fit a custom id', () => {
+    const ids = new QuestionIds();
+    const made = Array.from({ length: 2000 }, (_, i) => ids.next(1_764_000_000_000 + Math.floor(i / 10)));
+    expect(new Set(made).size).toBe(made.length);
+    const times = made.map((id) => id.slice(0, 9));
+    expect(times).toEqual([...times].sort());
+    for (const id of [...made.slice(0, 3), newQuestionId()]) expect(id).toMatch(/^[0-9a-z]{9}[\w-]{8}$/);
+    expect(newQuestionId(1_764_000_000_000) < newQuestionId(1_764_000_000_001)).toBe(true);
+  });
+});
+
 describe('the "What was wrong?" form', () => {
   it("asks in the user's language, with one optional field of up to 300 characters", () => {
     const en = commentForm('q1');
@@ -73,6 +86,17 @@ describe('withFeedbackButtons', () => {
       'b0',
       'b1',
       'b2',
+      'feedback:up:q1',
+      'feedback:down:q1',
+    ]);
+  });
+
+  it('gives a More button the question id, so the next page keeps 👍/👎', () => {
+    const more = moreCustomId(3, ['AbCdEfG', 'HiJkLmN']);
+    const rows = withFeedbackButtons([{ ...row(2), components: [button('share'), button(more)] }], 'q1');
+    expect(rows[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual([
+      'share',
+      'more:3:AbCdEfGHiJkLmN:q1',
       'feedback:up:q1',
       'feedback:down:q1',
     ]);

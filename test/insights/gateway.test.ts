@@ -74,7 +74,7 @@ function suite() {
     expect(callback.data.components).toHaveLength(1);
     for (const b of buttons) expect(b.custom_id.length).toBeLessThanOrEqual(100);
     const [up, down] = buttons.slice(3).map((b) => String(b.custom_id));
-    expect(up).toMatch(/^feedback:up:[\w-]{12}$/);
+    expect(up).toMatch(/^feedback:up:[0-9a-z]{9}[\w-]{8}$/);
     expect(down?.slice('feedback:down:'.length)).toBe(up?.slice('feedback:up:'.length));
   });
 

@@ -66,3 +66,42 @@ describe('insights over the HTTP endpoint', () => {
     expect(text).toContain('1× 👎, 0× 👍');
   });
 });
+
+describe('👍/👎 after More', () => {
+  type Row = { type: number; components: { custom_id: string }[] };
+  const rowsOf = (sent: Awaited<ReturnType<typeof post>>) => (sent.body.data?.components ?? []) as Row[];
+  const idsOf = (sent: Awaited<ReturnType<typeof post>>) =>
+    rowsOf(sent).flatMap((row) => row.components.map((c) => c.custom_id));
+
+  it('stay under the next page of the answer, rating the same question, within the button limits', async () => {
+    const answer = await post(
+      server.url,
+      keys.privateKey,
+      slash('ask', [
+        { name: 'question', type: STRING, value: 'enterprises industry innovation manufacturing Guangdong' },
+      ]),
+    );
+    const up = idsOf(answer).find((id) => id.startsWith('feedback:up:')) ?? '';
+    const questionId = up.slice('feedback:up:'.length);
+    expect(questionId).toMatch(/^[0-9a-z]{9}[\w-]{8}$/);
+    const more = idsOf(answer).find((id) => id.startsWith('more:')) ?? '';
+    expect(more.endsWith(`:${questionId}`)).toBe(true);
+    // The message as Discord sends it back, without components: the button carries what it needs.
+    const page = await post(server.url, keys.privateKey, buttonClick(more, discordMessage('', [])));
+    expect(page.body.type).toBe(7);
+    expect(JSON.stringify(page.body.data?.embeds)).not.toBe(JSON.stringify(answer.body.data?.embeds));
+    expect(idsOf(page)).toEqual(
+      expect.arrayContaining([`feedback:up:${questionId}`, `feedback:down:${questionId}`]),
+    );
+    expect(rowsOf(page).length).toBeLessThanOrEqual(5);
+    for (const row of rowsOf(page)) expect(row.components.length).toBeLessThanOrEqual(5);
+    for (const id of idsOf(page)) expect(id.length).toBeLessThanOrEqual(100);
+    // A 👎 on the second page opens the form for the question asked.
+    const form = await post(
+      server.url,
+      keys.privateKey,
+      buttonClick(`feedback:down:${questionId}`, discordMessage('', [])),
+    );
+    expect(form.body).toMatchObject({ type: 9, data: { custom_id: `feedback-form:${questionId}` } });
+  });
+});

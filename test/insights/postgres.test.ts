@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_VERSION } from '../../src/insights/migrations.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src/insights/migrations.js';
 import { PostgresDriver } from '../../src/insights/postgres-driver.js';
 import { SqlInsightsStore } from '../../src/insights/sql-store.js';
 import { type PostgresServer, postgresTestsRun, startPostgres } from './postgres-server.js';
@@ -27,7 +27,7 @@ describe.runIf(runs)('on a real PostgreSQL server', () => {
     expect(await stores[0]?.schemaVersion()).toBe(LATEST_VERSION);
     const rows = await (stores[0]?.driver.query('SELECT version FROM schema_migrations ORDER BY version') ??
       []);
-    expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
+    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
     await Promise.all(stores.map((store) => store.close()));
   });
 

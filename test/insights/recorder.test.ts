@@ -76,6 +76,52 @@ describe('InsightsRecorder', () => {
     await recorder.close();
   });
 
+  it('keeps rows that arrive during a write for the next full batch, not a small batch of their own', async () => {
+    const real = openStore(`file:${path.join(dir, `r-${++n}.db`)}`);
+    // The real store, with its first write held until the test lets it go, and every batch noted.
+    const batches: number[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const writing = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const store: InsightsStore = {
+      ...real,
+      kind: real.kind,
+      migrate: () => real.migrate(),
+      schemaVersion: () => real.schemaVersion(),
+      salt: (generate) => real.salt(generate),
+      deleteBefore: (before) => real.deleteBefore(before),
+      summary: (since) => real.summary(since),
+      close: () => real.close(),
+      upsertFeedback: (rows) => real.upsertFeedback(rows),
+      insertQuestions: async (rows) => {
+        batches.push(rows.length);
+        if (batches.length === 1) {
+          started();
+          await held;
+        }
+        return real.insertQuestions(rows);
+      },
+    };
+    const recorder = new InsightsRecorder(store, { logger: logger().log, flushMs: 3_600_000, batchSize: 10 });
+    for (let i = 0; i < 10; i++) recorder.record(event());
+    await writing;
+    for (let i = 0; i < 3; i++) recorder.record(event());
+    release();
+    await expect.poll(() => recorder.written).toBe(10);
+    // The writer has looked at what is queued by the next turn of the event loop: 3 rows wait.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([10]);
+    for (let i = 0; i < 7; i++) recorder.record(event());
+    await expect.poll(() => recorder.written).toBe(20);
+    expect(batches).toEqual([10, 10]);
+    await recorder.close();
+  });
+
   it('stores user ids only as salted hashes, with the salt from the config when set', async () => {
     const file = path.join(dir, `r-${++n}.db`);
     const salt = 'a-salt-of-sixteen-or-more';

@@ -51,7 +51,7 @@ afterAll(async () => {
 async function add(
   filename: string,
   urlPath: string,
-  options: { permissions?: string; extra?: Json[] } = {},
+  options: { permissions?: string; extra?: Json[]; locale?: string } = {},
 ) {
   const size = Buffer.byteLength(FILES[urlPath] ?? '');
   const handle = bot.fake.createInteraction({
@@ -78,10 +78,23 @@ async function add(
       },
     },
     memberPermissions: options.permissions ?? MANAGE_GUILD,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const callback = (await handle.waitForCallback()) as unknown as { type: number; data?: Json };
   const final = callback.type === 5 ? await handle.waitForEdit() : (callback.data ?? {});
   return { callback, final };
+}
+
+/** `/knowledge remove` or `list` in a locale, and the final message. */
+async function knowledge(locale: string, subcommand: Json) {
+  const handle = bot.fake.createInteraction({
+    type: 2,
+    locale,
+    data: { name: 'knowledge', options: [subcommand] },
+    memberPermissions: MANAGE_GUILD,
+  });
+  const callback = (await handle.waitForCallback()) as unknown as { type: number; data?: Json };
+  return callback.type === 5 ? await handle.waitForEdit() : (callback.data ?? {});
 }
 
 describe('/knowledge add', () => {
@@ -94,6 +107,8 @@ describe('/knowledge add', () => {
     expect(final.allowed_mentions).toEqual({ parse: [] });
     expect(await readFile(path.join(dir, 'velden-report.md'), 'utf8')).toBe(FILES['/velden.md']);
     expect(bot.app.knowledge.get().documentsById.has('velden-report')).toBe(true);
+    // The reload after the upload built the knowledge in a worker thread, as /reload does.
+    expect(bot.app.knowledge.get().origin).toBe('worker');
   });
 
   it('refuses to overwrite the same name unless replace is set', async () => {
@@ -169,6 +184,7 @@ describe('/knowledge remove and list', () => {
     );
     expect(await readdir(dir)).not.toContain('velden-report.md');
     expect(bot.app.knowledge.get().documentsById.has('velden-report')).toBe(false);
+    expect(bot.app.knowledge.get().origin).toBe('worker');
   });
 
   it('lists the documents', async () => {
@@ -180,5 +196,60 @@ describe('/knowledge remove and list', () => {
     const final = callback.type === 5 ? await handle.waitForEdit() : (callback.data ?? {});
     expect(final.content).toMatch(/^\d+ documents:\n• \*\*/);
     expect(final.content).toContain('(`guangdong-first-conference-of-spring-2024.md`)');
+  });
+});
+
+describe("/knowledge in the user's language", () => {
+  it('answers a zh-CN admin in Simplified Chinese: added, refused, removed, listed', async () => {
+    const added = await add('Velden 中文.md', '/velden.md', { locale: 'zh-CN' });
+    expect(added.final.content).toMatch(
+      /^已添加 \*\*Port of Velden Annual Report 2023\*\*，保存为 `velden-中文\.md`：\d+ 个段落，\d+ 个数据。\n现在共有 \d+ 份文档。$/,
+    );
+    expect(added.final.allowed_mentions).toEqual({ parse: [] });
+    expect(await readFile(path.join(dir, 'velden-中文.md'), 'utf8')).toBe(FILES['/velden.md']);
+
+    const again = await add('Velden 中文.md', '/velden.md', { locale: 'zh-CN' });
+    expect(again.final.content).toBe(
+      '知识库文件夹里已经有 velden-中文.md。要覆盖它，请加上 `替换: True` 重新发送。',
+    );
+    const photo = await add('photo.png', '/photo.png', { locale: 'zh-CN' });
+    expect(photo.final.content).toBe(
+      'photo.png 不是 factdesk 能读取的类型。请发送以下类型之一：.md .markdown .txt .pdf .docx .html .htm .csv。',
+    );
+    const big = await add('big.md', '/big.md', { locale: 'zh-CN' });
+    expect(big.final.content).toMatch(/^文件大小为 \d+ KB，超过了 21 KB 的上限。$/);
+    const forbidden = await add('other.md', '/velden.md', { locale: 'zh-CN', permissions: '0' });
+    expect(forbidden.final.content).toBe('修改文档需要“管理服务器”权限。');
+
+    const listed = await knowledge('zh-CN', { name: 'list', type: 1 });
+    expect(listed.content).toMatch(/^\d+ 份文档：\n• \*\*/);
+    expect(listed.content).toMatch(
+      /• \*\*Port of Velden Annual Report 2023\*\*（`velden-中文\.md`）：\d+ 个段落/,
+    );
+
+    const missing = await knowledge('zh-CN', {
+      name: 'remove',
+      type: 1,
+      options: [{ name: 'document', type: 3, value: 'no-such-document' }],
+    });
+    expect(missing.content).toBe('没有文档 `no-such-document`。请在输入时从列表中选择一个。');
+    const removed = await knowledge('zh-CN', {
+      name: 'remove',
+      type: 1,
+      options: [{ name: 'document', type: 3, value: 'velden-中文' }],
+    });
+    expect(removed.content).toMatch(
+      /^已删除 \*\*Port of Velden Annual Report 2023\*\*（`velden-中文\.md`）。现在共有 \d+ 份文档。$/,
+    );
+    expect(await readdir(dir)).not.toContain('velden-中文.md');
+  });
+
+  it('answers zh-TW in Traditional Chinese, and any other locale in English', async () => {
+    const tw = await add('other.md', '/velden.md', { locale: 'zh-TW', permissions: '0' });
+    expect(tw.final.content).toBe('修改文件需要「管理伺服器」權限。');
+    const fr = await add('other.md', '/velden.md', { locale: 'fr', permissions: '0' });
+    expect(fr.final.content).toBe('You need the Manage Server permission to change the documents.');
+    const listed = await knowledge('zh-TW', { name: 'list', type: 1 });
+    expect(listed.content).toMatch(/^\d+ 份文件：\n• \*\*/);
   });
 });

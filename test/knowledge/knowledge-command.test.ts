@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/runtime/config.js';
 import { createLogger } from '../../src/runtime/logger.js';
 import { KNOWLEDGE } from '../discord/harness.js';
 
-const invocation = (memberPermissions?: string) => ({
+const invocation = (memberPermissions?: string, locale?: string) => ({
   kind: 'command' as const,
   name: 'knowledge',
   subcommand: 'add',
@@ -17,6 +17,7 @@ const invocation = (memberPermissions?: string) => ({
   attachments: { '1': { url: 'http://127.0.0.1:9/x.md', filename: 'x.md', size: 10 } },
   user: { id: '1', name: 'admin' },
   ...(memberPermissions ? { memberPermissions } : {}),
+  ...(locale ? { locale } : {}),
 });
 
 describe('/knowledge refuses where it cannot write for everyone', () => {
@@ -25,7 +26,11 @@ describe('/knowledge refuses where it cannot write for everyone', () => {
     const app = await createApp(config, createLogger('silent'));
     const reply = await dispatch(invocation(String(1 << 5)), app.deps);
     expect(reply.kind === 'message' && reply.data.content).toMatch(
-      /^This bot runs as 3 replicas, .* rebuild the index and roll the replicas\.$/,
+      /^This bot runs as 3 replicas without a database they share, .* rebuild the index and roll the replicas\.$/,
+    );
+    const zh = await dispatch(invocation(String(1 << 5), 'zh-CN'), app.deps);
+    expect(zh.kind === 'message' && zh.data.content).toMatch(
+      /^本机器人以 3 个副本运行，而且没有它们共享的数据库，.*PostgreSQL `DATABASE_URL`/,
     );
   });
 
