@@ -29,8 +29,8 @@
  * process; a failed or non-2xx request does), then one JSON object.
  *
  * Options:
- *   --rounds N        rounds of measurement (default 7)
- *   --duration S      seconds measured per server in each round (default 4)
+ *   --rounds N        rounds of measurement (default 12)
+ *   --duration S      seconds measured per server in each round (default 3)
  *   --warmup S        seconds of warm-up per server, not measured (default 3)
  *   --connections N   concurrent connections (default 16)
  *   --command help    drive /help instead of /ask: the transport's own cost, with an almost free handler
@@ -392,8 +392,8 @@ function spread(values: readonly number[]): {
 }
 
 async function main(): Promise<void> {
-  const rounds = option('rounds', 7);
-  const duration = option('duration', 4);
+  const rounds = option('rounds', 12);
+  const duration = option('duration', 3);
   const warmup = option('warmup', 3);
   const connections = option('connections', 16);
   const profileIndex = process.argv.indexOf('--profile');
