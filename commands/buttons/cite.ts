@@ -1,6 +1,6 @@
 import { codeBlock } from '@discordjs/formatters';
 import { citationOf } from '../../src/answer/citation.js';
-import { BUTTON, EXPIRED_BUTTON, parseCiteCustomId } from '../render/buttons.js';
+import { BUTTON, expiredButton, parseCiteCustomId } from '../render/buttons.js';
 import { plainCitation } from '../render/citation.js';
 import { passagesOfKeys } from '../render/keys.js';
 import { plainView } from '../render/view.js';
@@ -19,8 +19,10 @@ export const button: ButtonModule = {
     const keys = parseCiteCustomId(invocation.customId ?? '');
     const kb = context.knowledge();
     const passages = keys && passagesOfKeys(kb, keys);
-    if (!passages || passages.length === 0) return notice(EXPIRED_BUTTON);
-    const citations = passages.map((passage) => plainCitation(citationOf(kb, passage), passage.text));
+    if (!passages || passages.length === 0) return notice(expiredButton(invocation.locale));
+    const citations = passages.map((passage) =>
+      plainCitation(citationOf(kb, passage), passage.text, invocation.locale),
+    );
     return notice(citations.map((citation) => codeBlock(citation)).join('\n'), {
       view: plainView(...citations),
     });

@@ -1,4 +1,4 @@
-import { BUTTON, EXPIRED_BUTTON, parseMoreCustomId } from '../render/buttons.js';
+import { BUTTON, expiredButton, parseMoreCustomId } from '../render/buttons.js';
 import { withFeedbackButtons } from '../render/feedback.js';
 import { answerMessage, pageOfKeys } from '../render/page.js';
 import { answerView } from '../render/view.js';
@@ -18,7 +18,7 @@ export const button: ButtonModule = {
     const more = parseMoreCustomId(invocation.customId ?? '');
     const kb = context.knowledge();
     const page = more && pageOfKeys(kb, more.keys, more.offset);
-    if (!page) return notice(EXPIRED_BUTTON);
+    if (!page) return notice(expiredButton(invocation.locale));
     const data = answerMessage(page, {
       ephemeral: true,
       ...(invocation.locale ? { locale: invocation.locale } : {}),
@@ -28,6 +28,10 @@ export const button: ButtonModule = {
       more.questionId && context.insights
         ? { ...data, components: withFeedbackButtons(data.components, more.questionId) }
         : data;
-    return { kind: 'update', data: rated, meta: { answered: true, view: answerView(page) } };
+    return {
+      kind: 'update',
+      data: rated,
+      meta: { answered: true, view: answerView(page, invocation.locale) },
+    };
   },
 };

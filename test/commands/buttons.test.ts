@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../commands/dispatch.js';
 import { answerEmbeds } from '../../commands/render/answer.js';
-import { EXPIRED_BUTTON } from '../../commands/render/buttons.js';
+import { EXPIRED_BUTTON, expiredButton } from '../../commands/render/buttons.js';
 import { askPaged, firstPage, MAX_QUESTION_LENGTH } from '../../commands/render/page.js';
 import type { Reply } from '../../commands/reply/payload.js';
 import type { Invocation } from '../../commands/types.js';
@@ -92,6 +92,20 @@ describe('Cite', () => {
   it('says the button has expired when its passage is gone', async () => {
     expect(contentOf(await click('cite:AAAAAAA'))).toBe(EXPIRED_BUTTON);
     expect(contentOf(await click('cite'))).toBe(EXPIRED_BUTTON);
+  });
+
+  it('says so in the clicker’s language', async () => {
+    const inChinese = (customId: string) =>
+      run({
+        kind: 'button',
+        name: customId.split(':')[0] ?? '',
+        customId,
+        locale: 'zh-CN',
+        message: { id: '1', content: '', embeds: [] },
+      });
+    expect(contentOf(await inChinese('cite:AAAAAAA'))).toBe(expiredButton('zh-CN'));
+    expect(contentOf(await inChinese('more:AAAAAAA'))).toBe(expiredButton('zh-CN'));
+    expect(expiredButton('zh-CN')).not.toBe(EXPIRED_BUTTON);
   });
 });
 
