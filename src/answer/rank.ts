@@ -92,7 +92,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     prefixLast: options.prefixLast ?? false,
   });
   const intent = figureIntent(question);
-  const words = index.questionWords(question, candidates[0]?.matchedTerms);
+  const words = index.questionWords(planned, candidates[0]?.matchedTerms);
   const off = options.without ?? new Set<string>();
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   const language = languageOf(question);

@@ -381,17 +381,17 @@ export class SearchIndex {
   }
 
   /**
-   * The question's words with their weights, and the synonyms they call in, for ranking figures.
-   * Words the best passage matched through a typo are added as the terms it matched.
+   * The words of a planned question with their weights, and the synonyms they call in, for
+   * ranking figures. Words the best passage matched through a typo are added as the terms it matched.
    */
-  questionWords(text: string, matchedTerms: readonly string[] = []): QuestionWord[] {
-    const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
-    const words: QuestionWord[] = units.map((unit) => {
-      const known = unit.terms.some((term) => this.knows(term));
-      const corrected = known ? [] : matchedTerms.filter((term) => unit.terms.some((t) => isTypoOf(t, term)));
+  questionWords(planned: PlannedQuery, matchedTerms: readonly string[] = []): QuestionWord[] {
+    const words: QuestionWord[] = planned.units.map((unit, i) => {
+      const corrected = planned.known[i]
+        ? []
+        : matchedTerms.filter((term) => unit.terms.some((t) => isTypoOf(t, term)));
       return { terms: [...unit.terms, ...corrected], weight: 1 };
     });
-    for (const expansion of this.synonyms.expand(units))
+    for (const expansion of planned.expansions)
       words.push({ terms: expansion.terms, weight: this.model.synonymWeight });
     return words;
   }
@@ -412,13 +412,19 @@ export class SearchIndex {
     });
     const pool = results.slice(0, Math.max(this.model.pool, limit));
     const best = pool[0]?.score ?? 1;
+    const pairs = neighbourPairs(planned);
     return {
       planned,
-      candidates: pool.map((result) => this.candidateOf(planned, result, best)),
+      candidates: pool.map((result) => this.candidateOf(planned, pairs, result, best)),
     };
   }
 
-  private candidateOf(planned: PlannedQuery, result: SearchResult, best: number): Candidate {
+  private candidateOf(
+    planned: PlannedQuery,
+    pairs: NeighbourPairs,
+    result: SearchResult,
+    best: number,
+  ): Candidate {
     const passageId = String(result.id);
     const docId = docIdOf(passageId);
     const title = this.titleTerms.get(docId);
@@ -486,7 +492,7 @@ export class SearchIndex {
         contextCoverage: total > 0 ? any / total : 0,
         documentCoverage: total > 0 ? inDocument / total : 0,
         proximity: this.proximity(passageId, ownUnits),
-        phrase: this.phraseMatch(planned, passageId),
+        phrase: this.phraseMatch(pairs, passageId),
         named,
         period: this.periodMatch(planned.years, passageId),
         // The newer of two reports answers a question that names no period; one that names a year, that year's.
@@ -557,29 +563,21 @@ export class SearchIndex {
    * the passage (`total assets` in "Total assets", not in "Total deferred tax asset"; the pieces of
    * a Chinese name the segmenter split, `前肛鳗`). 0 for a question of one word.
    */
-  private phraseMatch(planned: PlannedQuery, passageId: string): number {
-    const { units, weights } = planned;
-    if (units.length < 2) return 0;
-    const unitsOf = new Map<string, number[]>();
-    units.forEach((unit, i) => {
-      for (const term of unit.terms) unitsOf.set(term, [...(unitsOf.get(term) ?? []), i]);
-    });
+  private phraseMatch(pairs: NeighbourPairs, passageId: string): number {
+    if (pairs.total === 0) return 0;
     const found = new Set<number>();
     const tokens = this.tokensOf(passageId);
     for (let p = 0; p + 1 < tokens.length; p++) {
-      const here = unitsOf.get(tokens[p] as string);
+      const here = pairs.unitsOf.get(tokens[p] as string);
       if (!here) continue;
-      const next = unitsOf.get(tokens[p + 1] as string);
+      const next = pairs.unitsOf.get(tokens[p + 1] as string);
       if (next) for (const i of here) if (next.includes(i + 1)) found.add(i);
     }
-    let total = 0;
     let matched = 0;
-    for (let i = 0; i + 1 < units.length; i++) {
-      const weight = ((weights[i] ?? 0) + (weights[i + 1] ?? 0)) / 2;
-      total += weight;
+    pairs.weights.forEach((weight, i) => {
       if (found.has(i)) matched += weight;
-    }
-    return total > 0 ? matched / total : 0;
+    });
+    return matched / pairs.total;
   }
 
   private tokensOf(passageId: string): string[] {
@@ -630,6 +628,26 @@ export class SearchIndex {
       .slice(0, limit)
       .map((result) => ({ figureId: String(result.id), score: result.score }));
   }
+}
+
+/** A question's neighbouring words, read once for all its candidates (see `phraseMatch`). */
+interface NeighbourPairs {
+  /** The units each term belongs to. */
+  unitsOf: Map<string, number[]>;
+  /** The weight of the pair of unit `i` and unit `i + 1`: the mean of their weights. */
+  weights: number[];
+  total: number;
+}
+
+function neighbourPairs({ units, weights }: PlannedQuery): NeighbourPairs {
+  const unitsOf = new Map<string, number[]>();
+  units.forEach((unit, i) => {
+    for (const term of unit.terms) unitsOf.set(term, [...(unitsOf.get(term) ?? []), i]);
+  });
+  const pairWeights: number[] = [];
+  for (let i = 0; i + 1 < units.length; i++)
+    pairWeights.push(((weights[i] ?? 0) + (weights[i + 1] ?? 0)) / 2);
+  return { unitsOf, weights: pairWeights, total: pairWeights.reduce((sum, w) => sum + w, 0) };
 }
 
 function emptyCorpus(passages: readonly Passage[]): Corpus {

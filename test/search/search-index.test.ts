@@ -92,7 +92,7 @@ describe('rankPassages', () => {
 
 describe('SearchIndex.questionWords', () => {
   it('weighs the question’s own words fully and the words its synonyms bring in less', () => {
-    const words = kb.index.questionWords('how many staff');
+    const words = kb.index.questionWords(kb.index.plan('how many staff'));
     const own = words.find((word) => word.terms.includes('staff'));
     const synonym = words.find((word) => word.terms.includes('employe'));
     expect(own?.weight).toBe(1);
