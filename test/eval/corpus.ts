@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
+import { z } from 'zod';
 
 /** The kinds of question every set mixes. */
 export const KINDS = [
@@ -70,6 +71,32 @@ export function loadEvalCorpus(dir: string): Map<string, CorpusDoc> {
 /** The questions of a set file, as written (the blind set validates its own with a schema). */
 export function loadEvalQuestions(file: string): EvalQuestion[] {
   return JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
+}
+
+/**
+ * The shape every question of a set written from documents alone must have (the blind sets and
+ * the paraphrase set are held to it): an id `<doc prefix>-<topic>`, a kind, and a passage of at
+ * least 20 characters (or `null` for an off-topic question).
+ */
+const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'ids look like "<doc prefix>-<topic>"'),
+    question: z.string().min(3),
+    kind: z.enum(KINDS),
+    expect: z
+      .object({
+        docId: z.string().min(1),
+        passage: z.string().min(20, 'a passage has at least 20 characters'),
+        figure: z.number().finite().optional(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+
+/** The questions of a set file, validated against {@link questionSchema} (a mistake names the question and field). */
+export function loadCheckedQuestions(file: string): EvalQuestion[] {
+  return z.array(questionSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 /** A front-matter date as `YYYY-MM-DD`, whether YAML read it as a date or left it a string. */

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { corpusFiles, dateText, KINDS, loadEvalCorpus } from './corpus.js';
+import { corpusFiles, dateText, loadCheckedQuestions, loadEvalCorpus } from './corpus.js';
 
 /** What one frozen set is and the minimum sizes it must keep. */
 export interface FrozenSet {
@@ -27,24 +26,6 @@ export interface FrozenSet {
 
 const FICTION_LINE =
   "*Fictional document written for factdesk's evaluation; all names and figures are invented.*";
-
-const questionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'ids look like "<doc prefix>-<topic>"'),
-    question: z.string().min(3),
-    kind: z.enum(KINDS),
-    expect: z
-      .object({
-        docId: z.string().min(1),
-        passage: z.string().min(20, 'a passage has at least 20 characters'),
-        figure: z.number().finite().optional(),
-      })
-      .strict()
-      .nullable(),
-  })
-  .strict();
-
-type Question = z.infer<typeof questionSchema>;
 
 /** The paths of a set's questions file and corpus folder. */
 function paths(set: FrozenSet): { setFile: string; corpusDir: string } {
@@ -71,11 +52,6 @@ export function fingerprint(set: FrozenSet): string {
   return hash.digest('hex');
 }
 
-function loadQuestions(setFile: string): Question[] {
-  const raw: unknown = JSON.parse(readFileSync(setFile, 'utf8'));
-  return z.array(questionSchema).parse(raw);
-}
-
 /** Whether a paragraph is a Markdown pipe table: every line starts with `|`. */
 const isTable = (paragraph: string) =>
   paragraph.split('\n').every((line) => line.trimStart().startsWith('|'));
@@ -98,7 +74,7 @@ export function describeFrozenSet(set: FrozenSet): void {
 
   describe(set.title, () => {
     const docs = loadEvalCorpus(corpusDir);
-    const questions = loadQuestions(setFile);
+    const questions = loadCheckedQuestions(setFile);
     const answerable = questions.filter((q) => q.expect !== null);
 
     it('is byte for byte the set that was written blind', () => {

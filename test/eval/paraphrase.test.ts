@@ -7,35 +7,15 @@
  * keeps its size and mix. A question about Fenmore Markets that names no period expects the newer
  * document, the H1 2025 results. This checks the data only, not the search engine.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { KINDS, loadEvalCorpus } from './corpus.js';
+import { type EvalQuestion, KINDS, loadCheckedQuestions, loadEvalCorpus } from './corpus.js';
 
 const FICTION_LINE =
   "*Fictional document written for factdesk's evaluation; all names and figures are invented.*";
 
 const corpusDir = fileURLToPath(new URL('../fixtures/paraphrase-corpus/', import.meta.url));
 const setFile = fileURLToPath(new URL('./paraphrase.json', import.meta.url));
-
-const questionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, 'ids look like "<doc prefix>-<topic>"'),
-    question: z.string().min(3),
-    kind: z.enum(KINDS),
-    expect: z
-      .object({
-        docId: z.string().min(1),
-        passage: z.string().min(20, 'a passage has at least 20 characters'),
-        figure: z.number().finite().optional(),
-      })
-      .strict()
-      .nullable(),
-  })
-  .strict();
-
-type Question = z.infer<typeof questionSchema>;
 
 /** One place an answer can sit: a prose paragraph, or one body row of a Markdown pipe table. */
 interface Unit {
@@ -70,17 +50,12 @@ function loadCorpus(): Map<string, CorpusDoc> {
   );
 }
 
-function loadQuestions(): Question[] {
-  const raw: unknown = JSON.parse(readFileSync(setFile, 'utf8'));
-  return z.array(questionSchema).parse(raw);
-}
-
 describe('paraphrase development set', () => {
   const docs = loadCorpus();
-  const questions = loadQuestions();
+  const questions = loadCheckedQuestions(setFile);
   const answerable = questions.filter((q) => q.expect !== null);
   /** The units of its document that hold an answerable question's passage (one, when well-formed). */
-  const holder = (q: Question): Unit[] =>
+  const holder = (q: EvalQuestion): Unit[] =>
     (docs.get(q.expect?.docId ?? '')?.units ?? []).filter((u) => u.text.includes(q.expect?.passage ?? '\0'));
 
   it('holds 8 documents, each marked fictional with the required front matter', () => {
