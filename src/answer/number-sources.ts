@@ -48,6 +48,7 @@ export function findNumberSources(kb: KnowledgeBase, text: string, { limit = 3 }
   const figures = rankFigures(
     text,
     passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [] })),
+    { weights: kb.index.model.figure },
   ).sort((a, b) => Number(stated.has(b.id)) - Number(stated.has(a.id)));
   return {
     query: text.trim(),
