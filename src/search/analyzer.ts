@@ -18,6 +18,8 @@ export interface WordUnit {
   terms: string[];
   /** True for a capitalised word that does not open the text: a name (`Apple`, `France`). */
   name?: boolean;
+  /** Chinese: the terms that are character pairs across a cut of the segmenter (see chineseUnits), not the word itself. */
+  pairs?: string[];
 }
 
 // Words are runs of letters and digits, optionally joined by hyphens, ampersands or apostrophes
@@ -61,12 +63,28 @@ function latinUnit(raw: string): WordUnit | undefined {
 }
 
 function chineseUnits(run: string, units: WordUnit[]): void {
-  for (const { segment, isWordLike } of chineseWords.segment(run)) {
+  const kept: { word: string; start: number; end: number }[] = [];
+  for (const { segment, index, isWordLike } of chineseWords.segment(run)) {
+    // A single character that is a stop word on its own ("的", "是") is dropped; other single
+    // characters (a surname, "省") still tell something.
     if (!isWordLike || chinese.stopWords.has(segment)) continue;
-    // A single character that is a stop word on its own ("的", "是") was dropped above; other
-    // single characters (a surname, "省") still tell something.
-    units.push({ word: segment, terms: [segment] });
+    kept.push({ word: segment, start: index, end: index + segment.length });
   }
+  // The segmenter cuts words it does not know into single characters, and not always alike
+  // (崇陵墓道 as 崇|陵墓|道, 崇陵 alone as 崇|陵). So a single character also carries the pairs it
+  // makes with its kept neighbours, and a word the pair it makes with a single-character
+  // neighbour: 墓道 in a question then meets 墓道 in a passage however either was cut.
+  kept.forEach((segment, k) => {
+    const terms = [segment.word];
+    const single = [...segment.word].length === 1;
+    const before = kept[k - 1];
+    const after = kept[k + 1];
+    if (before?.end === segment.start && (single || [...before.word].length === 1))
+      terms.push(`${[...before.word].at(-1)}${[...segment.word][0]}`);
+    if (after?.start === segment.end && (single || [...after.word].length === 1))
+      terms.push(`${[...segment.word].at(-1)}${[...after.word][0]}`);
+    units.push(terms.length > 1 ? { word: segment.word, terms, pairs: terms.slice(1) } : { word: segment.word, terms });
+  });
 }
 
 /**

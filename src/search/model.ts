@@ -54,6 +54,12 @@ export const RankingModelSchema = z.object({
   boost: z.object({ text: z.number().positive(), title: z.number().positive() }),
   /** Weight of a term that a synonym group brings into the query, relative to the question's own. */
   synonymWeight: z.number().min(0).max(1),
+  /**
+   * BM25 weight of a Chinese character pair across a cut of the segmenter (see `chineseUnits`),
+   * relative to a word's own: the pair helps a word cut differently meet itself, and should not
+   * make a name, whose characters pair up more often, outweigh the rest of the question.
+   */
+  pairWeight: z.number().min(0).max(1),
   /** How many of MiniSearch's best results are re-ranked. */
   pool: z.number().int().positive(),
   /** Linear weights of the re-ranking model, one per {@link RANK_FEATURES}. */

@@ -337,11 +337,13 @@ export class SearchIndex {
     const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
     // A name the documents lack ("Apple", "France") is as specific as the rarest word, however
     // often it is said in everyday speech.
+    // A character pair no passage holds says nothing (it is a guess at a cut, not a word the
+    // documents lack), so it does not weigh.
     const weights = units.map((unit) =>
       Math.max(
-        ...unit.terms.map((term) =>
-          unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term),
-        ),
+        ...unit.terms
+          .filter((term) => !unit.pairs?.includes(term) || this.knows(term))
+          .map((term) => (unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term))),
       ),
     );
     const known = units.map((unit) => unit.terms.some((term) => this.knows(term)));
@@ -355,7 +357,10 @@ export class SearchIndex {
     );
     const fuzzy = (term: string) => (fuzzyTerms.has(term) ? (term.length >= 8 ? 2 : 1) : false);
     const prefix = (term: string) => prefixLast && lastTerms.has(term) && !/^\p{N}/u.test(term);
-    const queries: Query[] = [{ queries: [terms.join(' ')], fuzzy, prefix }];
+    const words = new Set(units.flatMap((unit) => unit.terms.filter((term) => !unit.pairs?.includes(term))));
+    const pairWeight = this.model.pairWeight;
+    const boostTerm = (term: string) => (words.has(term) ? 1 : pairWeight);
+    const queries: Query[] = [{ queries: [terms.join(' ')], fuzzy, prefix, boostTerm }];
     const expansions = this.synonyms.expand(units);
     const expansionTerms = [...new Set(expansions.flatMap((expansion) => expansion.terms))].filter(
       (term) => !terms.includes(term),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/search/analyzer.js';
+import { analyzeWords, tokenize } from '../../src/search/analyzer.js';
 
 describe('tokenize', () => {
   it('gives irregular verb forms the terms of their base', () => {
@@ -22,5 +22,24 @@ describe('tokenize', () => {
     expect(terms).toEqual(expect.arrayContaining(['广东', '2023', 'gdp']));
     expect(terms).not.toContain('是');
     expect(tokenize('GDP of Guangdong')).toEqual(expect.arrayContaining(['gdp', 'guangdong']));
+  });
+
+  it('gives single Chinese characters the pairs they make with their neighbours, so a word cut differently still meets itself', () => {
+    // The segmenter cuts 崇陵墓道 as 崇|陵墓|道 and 崇陵 alone as 崇|陵: both carry 崇陵.
+    const question = tokenize('崇陵墓道有多长');
+    const passage = tokenize('崇陵位于清西陵，墓道宽4.6米');
+    expect(question).toEqual(expect.arrayContaining(['崇陵', '墓道']));
+    expect(passage).toEqual(expect.arrayContaining(['崇陵', '墓道']));
+    // A word the dictionary knows pairs only with a single-character neighbour.
+    expect(tokenize('高新技术企业')).not.toContain('术企');
+  });
+});
+
+describe('analyzeWords', () => {
+  it('marks the character pairs of a Chinese word apart from the word itself', () => {
+    const [first] = analyzeWords('崇陵墓道');
+    expect(first?.terms[0]).toBe(first?.word);
+    expect(first?.pairs).toEqual(first?.terms.slice(1));
+    expect(analyzeWords('GDP of Guangdong').every((unit) => unit.pairs === undefined)).toBe(true);
   });
 });
