@@ -4,8 +4,9 @@
  *
  * 1. Every development question is asked with the current BM25 parameters and field boosts; the
  *    features of MiniSearch's best candidates are recorded, each labelled by whether it answers.
- * 2. The ranking weights are fitted by a pairwise logistic ranker (each answering candidate
- *    against each other candidate of its question), scored by 5-fold cross-validation.
+ * 2. The ranking weights are fitted per question language by a pairwise logistic ranker (each
+ *    answering candidate against each other candidate of its question), scored by 5-fold
+ *    cross-validation.
  * 3. The answer model (is the best candidate an answer?) is a logistic regression over the best
  *    candidate's features, fitted on answerable questions against off-topic ones; its threshold
  *    minimises the cross-validated cost of its mistakes, each set weighing alike: the share of
@@ -176,23 +177,27 @@ const folds = (_row: Row, i: number) => i % FOLDS;
 const answerable = rows.filter((row) => row.answerable);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-// Cross-validated ranking: each fold ranked by weights fitted on the other four.
+// Cross-validated ranking, per question language: each fold ranked by weights fitted on the other four.
 const cvTop = new Map<string, { n: number; hit: number; bm25: number }>();
 const cvRows = new Map<Row, number[]>();
-for (let k = 0; k < FOLDS; k++) {
-  const train = answerable.filter((row, i) => folds(row, i) !== k);
-  const w = fitRanker(train);
-  answerable.forEach((row, i) => {
-    if (folds(row, i) !== k) return;
-    cvRows.set(row, w);
-    const stat = cvTop.get(row.set) ?? { n: 0, hit: 0, bm25: 0 };
-    stat.n++;
-    if (top(row, w)?.y) stat.hit++;
-    if (row.candidates[0]?.y) stat.bm25++;
-    cvTop.set(row.set, stat);
-  });
+const rankWeights: Record<string, number[]> = {};
+for (const language of ['en', 'zh'] as const) {
+  const own = answerable.filter((row) => row.language === language);
+  for (let k = 0; k < FOLDS; k++) {
+    const train = own.filter((row, i) => folds(row, i) !== k);
+    const w = fitRanker(train);
+    own.forEach((row, i) => {
+      if (folds(row, i) !== k) return;
+      cvRows.set(row, w);
+      const stat = cvTop.get(row.set) ?? { n: 0, hit: 0, bm25: 0 };
+      stat.n++;
+      if (top(row, w)?.y) stat.hit++;
+      if (row.candidates[0]?.y) stat.bm25++;
+      cvTop.set(row.set, stat);
+    });
+  }
+  rankWeights[language] = fitRanker(own);
 }
-const rankWeights = fitRanker(answerable);
 
 /**
  * How strongly the figure weights keep to the shipped ones (see `npm run fit`'s report): figure
@@ -245,7 +250,7 @@ for (const language of ['en', 'zh'] as const) {
   for (const row of own) perSetCount.set(row.set, (perSetCount.get(row.set) ?? 0) + 1);
   const samples = own.map((row) => ({
     row,
-    a: top(row, cvRows.get(row) ?? rankWeights)?.a ?? ANSWER_FEATURES.map(() => 0),
+    a: top(row, cvRows.get(row) ?? rankWeights[language] ?? [])?.a ?? ANSWER_FEATURES.map(() => 0),
     y: row.answerable,
     weight: 1 / (perSetCount.get(row.set) ?? 1),
   }));
@@ -293,7 +298,12 @@ for (const language of ['en', 'zh'] as const) {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const model: RankingModel = RankingModelSchema.parse({
   ...DEFAULT_MODEL,
-  rank: Object.fromEntries(RANK_FEATURES.map((name, i) => [name, round(rankWeights[i] ?? 0)])),
+  rank: Object.fromEntries(
+    Object.entries(rankWeights).map(([language, w]) => [
+      language,
+      Object.fromEntries(RANK_FEATURES.map((name, i) => [name, round(w[i] ?? 0)])),
+    ]),
+  ),
   answer: Object.fromEntries(
     Object.entries(answerModels).map(([language, w]) => [
       language,

@@ -98,6 +98,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const language = languageOf(question);
   const answerModel = model.answer[language];
   const threshold = model.threshold[language];
+  const rankWeights = model.rank[language];
   const hits = candidates.map((candidate): PassageHit => {
     const figures = kb.figuresByPassage.get(candidate.passageId) ?? [];
     const fit = figureFit(figures, intent, words);
@@ -108,7 +109,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;
-    for (const name of RANK_FEATURES) score += model.rank[name] * features[name];
+    for (const name of RANK_FEATURES) score += rankWeights[name] * features[name];
     const answerFeatures = answerFeaturesOf(candidate, features.figureFit);
     for (const name of off) if (name in answerFeatures) answerFeatures[name as AnswerFeature] = 0;
     let logit = answerModel.bias;

@@ -56,6 +56,8 @@ const NUMBER_PHRASE_SOURCE = [
   `(?<scale>(?:[ \\u00a0-]?${FULL_SCALE})+)`,
   `|(?<abbr>${ABBREVIATION})`,
   `|(?<spaced>[ \\u00a0]${ABBREVIATION})`,
+  // Pence, as British reports give earnings and dividends per share: `11.9p`, `5 pence`.
+  '|(?<pence>p|[ \\u00a0]pence)(?![\\p{L}\\p{N}_])',
   '|(?![\\p{L}\\p{N}_]|[.,]\\p{N})',
   ')',
   `|(?<![\\p{L}\\p{N}_])(?<word>${NUMBER_WORD_SOURCE})(?<wscale>(?:[ \\u00a0-]${FULL_SCALE})+)?(?![\\p{L}\\p{N}_-])`,
@@ -127,6 +129,12 @@ function scanEnglish(text: string): NumberPhrase[] {
       digits = groups.num;
       if (groups.scale !== undefined) exponent = scaleExponent(groups.scale);
       else if (groups.abbr !== undefined) exponent = scaleExponent(groups.abbr);
+      else if (groups.pence !== undefined) {
+        // A penny is a hundredth of a pound. `5P` or `£5p` is a code, not pence: a number glued
+        // to a letter is none.
+        if (groups.cur !== undefined || groups.pence !== groups.pence.toLowerCase()) continue;
+        exponent = -2;
+      }
       else if (groups.spaced !== undefined) {
         // `bn`, `mn`, `tn` and their kin name nothing but a scale: `2.8 bn` is read with or
         // without a currency; a lone `m`, `b`, `k` or `t` may be a unit (`5 m tall`).
@@ -145,7 +153,7 @@ function scanEnglish(text: string): NumberPhrase[] {
       exponent = scaleExponent(groups.wscale);
     }
     const { plain, token } = shiftDecimal(digits, exponent);
-    const currency = groups.cur?.trim();
+    const currency = exponent < 0 ? '£' : groups.cur?.trim();
     phrases.push({
       start,
       end: start + raw.length,
@@ -154,7 +162,7 @@ function scanEnglish(text: string): NumberPhrase[] {
       token,
       ...(currency ? { currency } : {}),
       percent,
-      scaled: exponent > 0,
+      scaled: exponent !== 0,
       spelt: groups.num === undefined,
       formatted: groups.num !== undefined && /[.,]/.test(groups.num),
       leadingZero: groups.num !== undefined && /^0\d/.test(groups.num),

@@ -62,8 +62,12 @@ export const RankingModelSchema = z.object({
   pairWeight: z.number().min(0).max(1),
   /** How many of MiniSearch's best results are re-ranked. */
   pool: z.number().int().positive(),
-  /** Linear weights of the re-ranking model, one per {@link RANK_FEATURES}. */
-  rank: weights(RANK_FEATURES),
+  /**
+   * Linear weights of the re-ranking model, one per {@link RANK_FEATURES}, per question language:
+   * a Chinese word is found by a segmenter and a name splits into pieces, so the features weigh
+   * differently than in English.
+   */
+  rank: z.object({ en: weights(RANK_FEATURES), zh: weights(RANK_FEATURES) }),
   /**
    * Logistic model of "the best passage answers the question", one per question language (the
    * scripts differ in how words are found and how often they repeat): a bias and a weight per

@@ -18,6 +18,16 @@ describe('amounts', () => {
     });
   });
 
+  it('reads earnings per share in pence as an amount in pounds, labelled by what it measures', () => {
+    expect(one('Basic earnings per share were 11.9p.')).toMatchObject({
+      kind: 'amount',
+      text: '11.9p',
+      value: 0.119,
+      unit: 'GBP',
+      label: 'Basic earnings per share',
+    });
+  });
+
   it('reads a trailing currency word into the figure text', () => {
     expect(one('Exports reached 61 billion yuan.')).toMatchObject({
       text: '61 billion yuan',

@@ -46,6 +46,14 @@ describe('parseNumberPhrase', () => {
     expect(parseNumberPhrase('1.2 tn')).toBe(1_200_000_000_000);
   });
 
+  it('reads pence as hundredths of a pound, and a number glued to a capital P as none', () => {
+    expect(parseNumberPhrase('11.9p')).toBe(0.119);
+    expect(parseNumberPhrase('5p')).toBe(0.05);
+    expect(parseNumberPhrase('120 pence')).toBe(1.2);
+    expect(scanNumberPhrases('11.9p')[0]?.currency).toBe('£');
+    expect(scanNumberPhrases('the 5P plan and £5p').map((p) => p.text)).toEqual([]);
+  });
+
   it('returns undefined for text that is not only a number phrase', () => {
     expect(parseNumberPhrase('about 5')).toBeUndefined();
     expect(parseNumberPhrase('5G')).toBeUndefined();
