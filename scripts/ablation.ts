@@ -21,6 +21,7 @@ const FAMILIES: { name: string; without?: string[]; synonyms?: false }[] = [
   { name: 'synonym groups (knowledge/synonyms.json)', synonyms: false },
   { name: 'figure intent cues and figure fit', without: ['figureFit'] },
   { name: 'document names (title words that name a document)', without: ['named'] },
+  { name: 'title fit (how much of a title the question says)', without: ['titleFit'] },
   { name: 'periods (years the question names)', without: ['period'] },
   { name: 'recency (newer report first)', without: ['recency'] },
   { name: 'proximity of the matched words', without: ['proximity'] },

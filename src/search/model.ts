@@ -10,6 +10,7 @@ export const RANK_FEATURES = [
   'proximity',
   'phrase',
   'named',
+  'titleFit',
   'period',
   'recency',
   'figureFit',

@@ -418,15 +418,42 @@ export class SearchIndex {
     const pool = results.slice(0, Math.max(this.model.pool, limit));
     const best = pool[0]?.score ?? 1;
     const pairs = neighbourPairs(planned);
+    const titleFit = this.titleFitOf(planned);
     return {
       planned,
-      candidates: pool.map((result) => this.candidateOf(planned, pairs, result, best)),
+      candidates: pool.map((result) => this.candidateOf(planned, pairs, titleFit, result, best)),
+    };
+  }
+
+  /**
+   * How much of a document's title the question says, weighted by IDF, per document (memoised for
+   * one question): an article titled `前肛鳗` fits "前肛鳗的体长是多少" wholly, one titled
+   * `异齿前肛鳗` in part, and a release's long headline only as far as the question repeats it.
+   */
+  private titleFitOf(planned: PlannedQuery): (docId: string) => number {
+    const asked = new Set(planned.units.flatMap((unit) => unit.terms));
+    const fits = new Map<string, number>();
+    return (docId) => {
+      let fit = fits.get(docId);
+      if (fit === undefined) {
+        let total = 0;
+        let said = 0;
+        for (const term of this.titleTerms.get(docId) ?? []) {
+          const weight = this.weightOf(term);
+          total += weight;
+          if (asked.has(term)) said += weight;
+        }
+        fit = total > 0 ? said / total : 0;
+        fits.set(docId, fit);
+      }
+      return fit;
     };
   }
 
   private candidateOf(
     planned: PlannedQuery,
     pairs: NeighbourPairs,
+    titleFit: (docId: string) => number,
     result: SearchResult,
     best: number,
   ): Candidate {
@@ -499,6 +526,7 @@ export class SearchIndex {
         proximity: this.proximity(passageId, ownUnits),
         phrase: this.phraseMatch(pairs, passageId),
         named,
+        titleFit: titleFit(docId),
         period: this.periodMatch(planned.years, passageId),
         // The newer of two reports answers a question that names no period; one that names a year, that year's.
         recency: planned.years.size === 0 ? (this.recency.get(docId) ?? 0) : 0,

@@ -77,6 +77,15 @@ describe('rankPassages', () => {
     expect(rankPassages(kb, 'enterprises').hits[0]?.features.phrase).toBe(0);
   });
 
+  it('credits a passage by how much of its document’s title the question says (title fit)', () => {
+    const hits = rankPassages(kb, 'Northvale innovation conference').hits;
+    const fitOf = (prefix: string) => hits.find((hit) => hit.passageId.startsWith(prefix))?.features.titleFit ?? 0;
+    // Both titles name Northvale; only the conference's says "innovation conference" too.
+    expect(fitOf('northvale-conference')).toBeGreaterThan(fitOf('northvale-economy'));
+    expect(fitOf('northvale-conference')).toBeLessThan(1);
+    expect(fitOf('corbel')).toBe(0);
+  });
+
   it('credits a passage whose document holds the words its own text lacks (document coverage)', () => {
     const hit = rankPassages(kb, 'Corbel research roles').hits[0];
     expect(hit?.features.documentCoverage).toBeGreaterThanOrEqual(hit?.features.contextCoverage ?? 1);
