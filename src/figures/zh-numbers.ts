@@ -147,6 +147,8 @@ export function scanChineseNumbers(text: string): NumberPhrase[] {
       percent = true;
     } else if (g.num !== undefined) {
       const near = `${folded[start - 1] ?? ''}${folded[end] ?? ''}`;
+      // Digits glued to a Latin letter are a code (`32M线`, `5G网络`, `A380`), not a number.
+      if (/\p{Script=Latin}/u.test(near)) continue;
       const fullWidth = text.slice(start, end) !== match[0];
       if (!g.scale && !qualifierText && !HAN.test(near) && !fullWidth) continue;
       read = { digits: g.num, exponent: scaleExponent(g.scale) };

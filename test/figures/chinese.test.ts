@@ -31,6 +31,12 @@ describe('Chinese numbers', () => {
     expect(digits).toMatchObject({ value: 5.2, percent: true });
   });
 
+  it('reads digits glued to a Latin letter inside Chinese as a code, not a number', () => {
+    expect(scanNumberPhrases('九龙巴士32M线受到竞争')).toEqual([]);
+    expect(scanNumberPhrases('5G网络覆盖全省')).toEqual([]);
+    expect(scanNumberPhrases('广东2023年GDP增长5.2%').map((p) => p.value)).toEqual([2023, 5.2]);
+  });
+
   it('reads `多` as the qualifier more than', () => {
     expect(scanNumberPhrases('1500多家')[0]).toMatchObject({ value: 1500, qualifier: 'more than' });
   });
