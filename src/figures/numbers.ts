@@ -134,8 +134,7 @@ function scanEnglish(text: string): NumberPhrase[] {
         // to a letter is none.
         if (groups.cur !== undefined || groups.pence !== groups.pence.toLowerCase()) continue;
         exponent = -2;
-      }
-      else if (groups.spaced !== undefined) {
+      } else if (groups.spaced !== undefined) {
         // `bn`, `mn`, `tn` and their kin name nothing but a scale: `2.8 bn` is read with or
         // without a currency; a lone `m`, `b`, `k` or `t` may be a unit (`5 m tall`).
         if (groups.cur !== undefined || UNAMBIGUOUS_ABBREVIATION.test(groups.spaced.trim()))

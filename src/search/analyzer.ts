@@ -83,7 +83,9 @@ function chineseUnits(run: string, units: WordUnit[]): void {
       terms.push(`${[...before.word].at(-1)}${[...segment.word][0]}`);
     if (after?.start === segment.end && (single || [...after.word].length === 1))
       terms.push(`${[...segment.word].at(-1)}${[...after.word][0]}`);
-    units.push(terms.length > 1 ? { word: segment.word, terms, pairs: terms.slice(1) } : { word: segment.word, terms });
+    units.push(
+      terms.length > 1 ? { word: segment.word, terms, pairs: terms.slice(1) } : { word: segment.word, terms },
+    );
   });
 }
 

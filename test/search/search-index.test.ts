@@ -79,7 +79,8 @@ describe('rankPassages', () => {
 
   it('credits a passage by how much of its document’s title the question says (title fit)', () => {
     const hits = rankPassages(kb, 'Northvale innovation conference').hits;
-    const fitOf = (prefix: string) => hits.find((hit) => hit.passageId.startsWith(prefix))?.features.titleFit ?? 0;
+    const fitOf = (prefix: string) =>
+      hits.find((hit) => hit.passageId.startsWith(prefix))?.features.titleFit ?? 0;
     // Both titles name Northvale; only the conference's says "innovation conference" too.
     expect(fitOf('northvale-conference')).toBeGreaterThan(fitOf('northvale-economy'));
     expect(fitOf('northvale-conference')).toBeLessThan(1);
