@@ -34,7 +34,7 @@ export interface SqlDriver extends SqlQuery {
    * Inserts rows into their tables in one transaction, skipping a row that conflicts with one
    * there: the bulk write of the question log. Done off the event loop, in a thread of the
    * driver's own, in as few statements as the database allows (SQLite: multi-row `VALUES`;
-   * PostgreSQL: one prepared statement per table over one JSON parameter).
+   * PostgreSQL: one prepared statement per table over one array per column).
    */
   insertRows(inserts: readonly RowInsert[]): Promise<void>;
   close(): Promise<void>;
