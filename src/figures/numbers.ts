@@ -152,7 +152,7 @@ function scanEnglish(text: string): NumberPhrase[] {
       exponent = scaleExponent(groups.wscale);
     }
     const { plain, token } = shiftDecimal(digits, exponent);
-    const currency = exponent < 0 ? '£' : groups.cur?.trim();
+    const currency = groups.pence !== undefined ? '£' : groups.cur?.trim();
     phrases.push({
       start,
       end: start + raw.length,

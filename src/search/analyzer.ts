@@ -63,12 +63,12 @@ function latinUnit(raw: string): WordUnit | undefined {
 }
 
 function chineseUnits(run: string, units: WordUnit[]): void {
-  const kept: { word: string; start: number; end: number }[] = [];
+  const kept: { word: string; chars: string[]; start: number; end: number }[] = [];
   for (const { segment, index, isWordLike } of chineseWords.segment(run)) {
     // A single character that is a stop word on its own ("的", "是") is dropped; other single
     // characters (a surname, "省") still tell something.
     if (!isWordLike || chinese.stopWords.has(segment)) continue;
-    kept.push({ word: segment, start: index, end: index + segment.length });
+    kept.push({ word: segment, chars: [...segment], start: index, end: index + segment.length });
   }
   // The segmenter cuts words it does not know into single characters, and not always alike
   // (崇陵墓道 as 崇|陵墓|道, 崇陵 alone as 崇|陵). So a single character also carries the pairs it
@@ -76,13 +76,13 @@ function chineseUnits(run: string, units: WordUnit[]): void {
   // neighbour: 墓道 in a question then meets 墓道 in a passage however either was cut.
   kept.forEach((segment, k) => {
     const terms = [segment.word];
-    const single = [...segment.word].length === 1;
+    const single = segment.chars.length === 1;
     const before = kept[k - 1];
     const after = kept[k + 1];
-    if (before?.end === segment.start && (single || [...before.word].length === 1))
-      terms.push(`${[...before.word].at(-1)}${[...segment.word][0]}`);
-    if (after?.start === segment.end && (single || [...after.word].length === 1))
-      terms.push(`${[...segment.word].at(-1)}${[...after.word][0]}`);
+    if (before?.end === segment.start && (single || before.chars.length === 1))
+      terms.push(`${before.chars.at(-1)}${segment.chars[0]}`);
+    if (after?.start === segment.end && (single || after.chars.length === 1))
+      terms.push(`${segment.chars.at(-1)}${after.chars[0]}`);
     units.push(
       terms.length > 1 ? { word: segment.word, terms, pairs: terms.slice(1) } : { word: segment.word, terms },
     );
