@@ -67,6 +67,8 @@ export const en = {
   'notFound.message': "I couldn't find an answer to “{{what}}” in {{knowledge}} ({{documents}}).{{tries}}",
   'notFound.tries': '\nTry one of these topics: {{topics}}.',
   'list.quoted': '“{{text}}”',
+  // A quotation inside a quoted text (a topic that quotes a name).
+  'list.innerQuoted': '‘{{text}}’',
   'list.separator': ', ',
   'answer.sameMetric': 'Reported by each document (newest first)',
   'answer.nextClosest': 'Next closest',

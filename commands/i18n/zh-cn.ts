@@ -62,6 +62,8 @@ export const zhCN: Catalog = {
   'notFound.message': '在 {{knowledge}}（{{documents}}）中没有找到“{{what}}”的答案。{{tries}}',
   'notFound.tries': '\n可以试试这些主题：{{topics}}。',
   'list.quoted': '“{{text}}”',
+  // A quotation inside a quoted text (a topic that quotes a name).
+  'list.innerQuoted': '‘{{text}}’',
   'list.separator': '、',
   'answer.sameMetric': '各文档报告的数值（最新的在前）',
   'answer.nextClosest': '相近的数据',

@@ -62,6 +62,8 @@ export const zhTW: Catalog = {
   'notFound.message': '在 {{knowledge}}（{{documents}}）中沒有找到「{{what}}」的答案。{{tries}}',
   'notFound.tries': '\n可以試試這些主題：{{topics}}。',
   'list.quoted': '「{{text}}」',
+  // A quotation inside a quoted text (a topic that quotes a name).
+  'list.innerQuoted': '『{{text}}』',
   'list.separator': '、',
   'answer.sameMetric': '各文件報告的數值（最新的在前）',
   'answer.nextClosest': '相近的數據',

@@ -89,16 +89,19 @@ export function notFoundReply(
   suggestions: string[],
   locale?: string,
 ): Reply {
+  // Quotation marks inside a text we quote become the inner kind (“the ‘First Conference’ theme”).
+  const nested = (text: string) =>
+    text.replace(/“([^“”]*)”/g, (_, inner: string) => t(locale, 'list.innerQuoted', { text: inner }));
   const message = (quote: (text: string) => string) =>
     t(locale, 'notFound.message', {
-      what: quote(what),
+      what: quote(nested(what)),
       knowledge: quote(kb.name),
       documents: countOf(locale, kb.documents.length, 'document'),
       tries:
         suggestions.length > 0
           ? t(locale, 'notFound.tries', {
               topics: suggestions
-                .map((s) => t(locale, 'list.quoted', { text: quote(s) }))
+                .map((s) => t(locale, 'list.quoted', { text: quote(nested(s)) }))
                 .join(t(locale, 'list.separator')),
             })
           : '',

@@ -2,7 +2,7 @@ import { scanNumberPhrases } from '../figures/numbers.js';
 import { periodsOrYearsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
-import { analyzeWords } from '../search/analyzer.js';
+import { analyzeWords, languageOf } from '../search/analyzer.js';
 import { DEFAULT_MODEL, FIGURE_FEATURES, type FigureFeature } from '../search/model.js';
 import type { QuestionWord } from '../search/search-index.js';
 import type { Citation, Figure, FigureKind } from '../types.js';
@@ -250,9 +250,18 @@ export function findAnsweringPassages(
  * Topics to suggest when a question is not answered: the figures of the passages that came
  * closest, or, when nothing came close, the first figures of the knowledge base.
  */
-function closeTopics(kb: KnowledgeBase, hits: readonly { passageId: string }[]): string[] {
+function closeTopics(kb: KnowledgeBase, hits: readonly { passageId: string }[], question: string): string[] {
   const near = hits.flatMap((hit) => kb.figuresByPassage.get(hit.passageId) ?? []);
-  return topicsOf(near.length > 0 ? near : kb.figures.slice(0, 50), 5);
+  if (near.length > 0) return topicsOf(near, 5);
+  // Nothing near: the first topics written in the question's language, so that a Chinese
+  // question is not offered English topics while the knowledge has Chinese ones.
+  const language = languageOf(question);
+  const own: Figure[] = [];
+  for (const figure of kb.figures) {
+    if (languageOf(figure.label) === language) own.push(figure);
+    if (own.length >= 50) break;
+  }
+  return topicsOf(own.length > 0 ? own : kb.figures.slice(0, 50), 5);
 }
 
 /** True when a hit answers the question (the answer model's probability reaches its threshold). */
@@ -284,7 +293,7 @@ export function ask(
       passages: [],
       figures: [],
       matchedWords: [],
-      suggestions: closeTopics(kb, hits),
+      suggestions: closeTopics(kb, hits, query),
       hasMore: false,
     };
   }

@@ -136,3 +136,31 @@ describe('a citation', () => {
     );
   });
 });
+
+describe('a question nothing answers', () => {
+  const topicsLine = (content: string) => content.split('\n').find((line) => line.startsWith('可以试试这些主题：'));
+
+  it('offers topics in the language of the question when nothing is near', async () => {
+    const reply = await run(app, {
+      kind: 'command',
+      name: 'ask',
+      options: { question: '巴黎的天气怎么样' },
+      locale: 'zh-CN',
+    });
+    const line = topicsLine(contentOf(reply));
+    expect(line).toBeDefined();
+    // Every topic offered is written in Chinese, although the knowledge holds an English release too.
+    const topics = line?.replace(/^可以试试这些主题：|。$/g, '').split('、') ?? [];
+    expect(topics.length).toBeGreaterThan(0);
+    for (const topic of topics) expect(topic).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('turns the quotation marks of a quoted question into inner ones', async () => {
+    const reply = await run(app, {
+      kind: 'command',
+      name: 'ask',
+      options: { question: 'what did the “Paris Agreement” commit to' },
+    });
+    expect(contentOf(reply)).toContain('“what did the ‘Paris Agreement’ commit to”');
+  });
+});
