@@ -138,7 +138,8 @@ describe('a citation', () => {
 });
 
 describe('a question nothing answers', () => {
-  const topicsLine = (content: string) => content.split('\n').find((line) => line.startsWith('可以试试这些主题：'));
+  const topicsLine = (content: string) =>
+    content.split('\n').find((line) => line.startsWith('可以试试这些主题：'));
 
   it('offers topics in the language of the question when nothing is near', async () => {
     const reply = await run(app, {
