@@ -294,22 +294,42 @@ export type WorkerTask =
   | { task: 'build'; dir: string; loadOptions: { maxFileBytes?: number }; problems: Problem[] }
   | { task: 'load-file'; file: string; bytes: Uint8Array; sidecar: Record<string, unknown> };
 
-/** Runs `knowledge-build-worker` on one task and resolves with the one message it sends back. */
-function runWorker<T>(workerData: WorkerTask): Promise<T> {
+/** Starts `knowledge-build-worker` on one task. */
+function startWorker(workerData: WorkerTask): Worker {
   const self = fileURLToPath(import.meta.url);
   const file = path.join(path.dirname(self), `knowledge-build-worker${path.extname(self)}`);
   // Run from TypeScript sources (npm start, tests), the worker loads its module through tsx, as
   // the main thread does; built to JavaScript, it runs the module as it is.
-  const worker = file.endsWith('.ts')
+  return file.endsWith('.ts')
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
           `.then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(file).href)}, ${JSON.stringify(import.meta.url)}))`,
         { eval: true, workerData },
       )
     : new Worker(file, { workerData });
+}
+
+/**
+ * Runs `knowledge-build-worker` on one task: `take` reads each message it sends and returns the
+ * result once it has all it needs (the worker is then stopped), or `undefined` to wait for more.
+ */
+function runWorker<T>(
+  workerData: WorkerTask,
+  take: (message: unknown, worker: Worker) => T | undefined,
+): Promise<T> {
+  const worker = startWorker(workerData);
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: T) => {
-      resolve(message);
+    worker.on('message', (message: unknown) => {
+      let result: T | undefined;
+      try {
+        result = take(message, worker);
+      } catch (error) {
+        reject(error);
+        void worker.terminate();
+        return;
+      }
+      if (result === undefined) return;
+      resolve(result);
       void worker.terminate();
     });
     worker.once('error', reject);
@@ -319,13 +339,43 @@ function runWorker<T>(workerData: WorkerTask): Promise<T> {
   });
 }
 
-/** Runs `knowledge-build-worker` on a folder: its parts and analysed records. */
+/** One message of a build worker: a slice of the parts and records, the first with the documents. */
+export interface BuildChunk {
+  documents?: DocumentMeta[];
+  problems?: Problem[];
+  passages: Passage[];
+  figures: Figure[];
+  records: AnalysedRecords;
+  last: boolean;
+}
+
+/**
+ * Runs `knowledge-build-worker` on a folder: its parts and analysed records. They come in slices,
+ * each asked for once the previous one is taken and the event loop has turned: sent as one
+ * message, 100k passages held the event loop for seconds while they were copied across.
+ */
 function buildInWorker(
   dir: string,
   loadOptions: { maxFileBytes?: number },
   problems: Problem[],
 ): Promise<{ parts: KnowledgeParts; records: AnalysedRecords }> {
-  return runWorker({ task: 'build', dir, loadOptions, problems });
+  const parts: KnowledgeParts = { documents: [], passages: [], figures: [], problems: [] };
+  const records: AnalysedRecords = { passages: [], figures: [] };
+  const append = <T>(to: T[], from: readonly T[]) => {
+    for (const item of from) to.push(item);
+  };
+  return runWorker({ task: 'build', dir, loadOptions, problems }, (message, worker) => {
+    const chunk = message as BuildChunk;
+    if (chunk.documents) parts.documents = chunk.documents;
+    if (chunk.problems) parts.problems = chunk.problems;
+    append(parts.passages, chunk.passages);
+    append(parts.figures, chunk.figures);
+    append(records.passages, chunk.records.passages);
+    append(records.figures, chunk.records.figures);
+    if (chunk.last) return { parts, records };
+    setImmediate(() => worker.postMessage('next'));
+    return undefined;
+  });
 }
 
 /**
@@ -337,7 +387,10 @@ export function loadDocumentFileOffThread(
   bytes: Uint8Array,
   sidecar: Record<string, unknown> = {},
 ): Promise<{ document?: KnowledgeDocument; problems: Problem[] }> {
-  return runWorker({ task: 'load-file', file, bytes, sidecar });
+  return runWorker(
+    { task: 'load-file', file, bytes, sidecar },
+    (message) => message as { document?: KnowledgeDocument; problems: Problem[] },
+  );
 }
 
 /**

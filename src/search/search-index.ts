@@ -235,7 +235,22 @@ export class SearchIndex {
     await passageIndex.addAllAsync(records.passages, { chunkSize: ASYNC_CHUNK });
     const figureIndex = new MiniSearch<FigureRecord>(FIGURE_INDEX_OPTIONS);
     await figureIndex.addAllAsync(records.figures, { chunkSize: ASYNC_CHUNK });
-    return SearchIndex.assemble(passageIndex, figureIndex, records, documents, passages, synonyms, model);
+    // The term statistics too, a chunk at a time: at 100k passages, read at once, they held the
+    // event loop for seconds at the end of a reload.
+    const terms = new TermStatistics(documents, passages);
+    for (let i = 0; i < records.passages.length; i += ASYNC_CHUNK) {
+      terms.note(records.passages.slice(i, i + ASYNC_CHUNK));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return new SearchIndex(
+      passageIndex,
+      figureIndex,
+      synonyms,
+      terms.vocabulary,
+      terms.corpus,
+      documents,
+      model,
+    );
   }
 
   private static assemble(
@@ -247,17 +262,17 @@ export class SearchIndex {
     synonyms: Synonyms,
     model: RankingModel,
   ): SearchIndex {
-    const titleVocabulary = titleVocabularyOf(documents);
-    const corpus = emptyCorpus(passages);
-    const vocabulary = new Map<string, number>();
-    for (const record of records.passages) {
-      const seen = new Set<string>();
-      for (const field of [record.text, record.title])
-        for (const term of field.split(' ')) if (term) seen.add(term);
-      for (const term of seen) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
-      for (const term of new Set(record.text.split(' '))) noteTerm(corpus, term, record.id, titleVocabulary);
-    }
-    return new SearchIndex(passageIndex, figureIndex, synonyms, vocabulary, corpus, documents, model);
+    const terms = new TermStatistics(documents, passages);
+    terms.note(records.passages);
+    return new SearchIndex(
+      passageIndex,
+      figureIndex,
+      synonyms,
+      terms.vocabulary,
+      terms.corpus,
+      documents,
+      model,
+    );
   }
 
   /** Restores an index written by {@link SearchIndex.toJSON}, without analysing any text again. */
@@ -681,6 +696,29 @@ function neighbourPairs({ units, weights }: PlannedQuery): NeighbourPairs {
   for (let i = 0; i + 1 < units.length; i++)
     pairWeights.push(((weights[i] ?? 0) + (weights[i + 1] ?? 0)) / 2);
   return { unitsOf, weights: pairWeights, total: pairWeights.reduce((sum, w) => sum + w, 0) };
+}
+
+/** What an index learns from the analysed passages besides MiniSearch's postings, passage by passage. */
+class TermStatistics {
+  private readonly titles: TitleVocabulary;
+  readonly corpus: Corpus;
+  /** Document frequency of every term, in any field. */
+  readonly vocabulary = new Map<string, number>();
+
+  constructor(documents: readonly DocumentMeta[], passages: readonly Passage[]) {
+    this.titles = titleVocabularyOf(documents);
+    this.corpus = emptyCorpus(passages);
+  }
+
+  note(records: readonly PassageRecord[]): void {
+    for (const record of records) {
+      const seen = new Set<string>();
+      for (const field of [record.text, record.title])
+        for (const term of field.split(' ')) if (term) seen.add(term);
+      for (const term of seen) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of new Set(record.text.split(' '))) noteTerm(this.corpus, term, record.id, this.titles);
+    }
+  }
 }
 
 function emptyCorpus(passages: readonly Passage[]): Corpus {
