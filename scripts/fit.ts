@@ -9,9 +9,11 @@
  *    cross-validation.
  * 3. The answer model (is the best candidate an answer?) is a logistic regression over the best
  *    candidate's features, fitted on answerable questions against off-topic ones; its threshold
- *    minimises the cross-validated cost of its mistakes, each set weighing alike: the share of
- *    answerable questions declined, times `WRONG_DECLINE_COST`, plus the share of off-topic
- *    questions answered.
+ *    is the highest whose cross-validated wrong declines, averaged over the language's sets, stay
+ *    within `WRONG_DECLINE_LIMIT` (3%), so that it declines as many off-topic questions as that
+ *    allows. Where no threshold keeps within it, the threshold minimises the cost of its mistakes,
+ *    each set weighing alike: the share of answerable questions declined, times
+ *    `WRONG_DECLINE_COST`, plus the share of off-topic questions answered.
  *
  * Usage: npm run fit [-- --dry-run]
  */
@@ -38,6 +40,11 @@ import { developmentSets } from '../test/eval/dev-sets.js';
  * leaves the person with nothing, an off-topic answer at least shows its source and can be judged.
  */
 const WRONG_DECLINE_COST = 2;
+/**
+ * The share of answerable questions the threshold may decline, averaged over a language's sets:
+ * at most 3% wrong declines, and within that as many off-topic questions declined as can be.
+ */
+const WRONG_DECLINE_LIMIT = 0.03;
 /** L2 regularisation of both models. */
 const L2 = 1e-3;
 const FOLDS = 5;
@@ -262,8 +269,7 @@ for (const language of ['en', 'zh'] as const) {
     });
   }
   answerModels[language] = fitAnswer(samples);
-  // The threshold: the one whose mistakes cost least on the development sets of this language,
-  // every set weighing alike whatever its size.
+  // Every set weighs alike whatever its size.
   const bySet = new Map<string, { p: number; y: boolean }[]>();
   for (const sample of samples)
     bySet.set(sample.row.set, [
@@ -281,8 +287,22 @@ for (const language of ['en', 'zh'] as const) {
     }
     return sum;
   };
-  let threshold = 0.5;
-  for (let t = 0.01; t < 1; t += 0.01) if (cost(t) < cost(threshold)) threshold = t;
+  // The threshold: the highest (declining the most off-topic questions) whose wrong declines,
+  // averaged over this language's sets of answerable questions, stay within the limit; when none
+  // does, the one whose mistakes cost least.
+  const wrongDeclines = (t: number) => {
+    const rates = [...bySet.values()]
+      .map((set) => set.filter((s) => s.y))
+      .filter((positives) => positives.length > 0)
+      .map((positives) => positives.filter((s) => s.p < t).length / positives.length);
+    return rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
+  };
+  let threshold: number | undefined;
+  for (let t = 0.01; t < 1; t += 0.01) if (wrongDeclines(t) <= WRONG_DECLINE_LIMIT) threshold = t;
+  if (threshold === undefined) {
+    threshold = 0.5;
+    for (let t = 0.01; t < 1; t += 0.01) if (cost(t) < cost(threshold)) threshold = t;
+  }
   thresholds[language] = threshold;
   // The cost at the chosen threshold: comparable between two models fitted on the same sets.
   report[`${language}: cost of declines (cross-validated, per set, wrong decline ×${WRONG_DECLINE_COST})`] =
@@ -323,6 +343,7 @@ const model: RankingModel = RankingModelSchema.parse({
     data: [...new Set(rows.map((row) => row.set))],
     questions: rows.length,
     folds: FOLDS,
+    wrongDeclineLimit: WRONG_DECLINE_LIMIT,
     wrongDeclineCost: WRONG_DECLINE_COST,
     report,
   },

@@ -60,6 +60,7 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
     proximity: candidate.features.proximity,
     phrase: candidate.features.phrase,
     figureFit: fit,
+    titleFit: candidate.features.titleFit,
   };
 }
 

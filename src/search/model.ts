@@ -27,6 +27,7 @@ export const ANSWER_FEATURES = [
   'proximity',
   'phrase',
   'figureFit',
+  'titleFit',
 ] as const;
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 
