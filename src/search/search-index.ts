@@ -217,7 +217,9 @@ export class SearchIndex {
     passageIndex.addAll(records.passages);
     const figureIndex = new MiniSearch<FigureRecord>(FIGURE_INDEX_OPTIONS);
     figureIndex.addAll(records.figures);
-    return SearchIndex.assemble(passageIndex, figureIndex, records, documents, passages, synonyms, model);
+    const terms = new TermStatistics(documents, passages);
+    terms.note(records.passages);
+    return SearchIndex.assemble(passageIndex, figureIndex, terms, documents, synonyms, model);
   }
 
   /**
@@ -242,28 +244,17 @@ export class SearchIndex {
       terms.note(records.passages.slice(i, i + ASYNC_CHUNK));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return new SearchIndex(
-      passageIndex,
-      figureIndex,
-      synonyms,
-      terms.vocabulary,
-      terms.corpus,
-      documents,
-      model,
-    );
+    return SearchIndex.assemble(passageIndex, figureIndex, terms, documents, synonyms, model);
   }
 
   private static assemble(
     passageIndex: MiniSearch<PassageRecord>,
     figureIndex: MiniSearch<FigureRecord>,
-    records: AnalysedRecords,
+    terms: TermStatistics,
     documents: DocumentMeta[],
-    passages: Passage[],
     synonyms: Synonyms,
     model: RankingModel,
   ): SearchIndex {
-    const terms = new TermStatistics(documents, passages);
-    terms.note(records.passages);
     return new SearchIndex(
       passageIndex,
       figureIndex,
