@@ -6,7 +6,15 @@
 export interface Migration {
   version: number;
   name: string;
-  statements: string[];
+  statements: Statement[];
+}
+
+/** One SQL text for both databases, or one for each where their SQL differs (JSON functions). */
+export type Statement = string | { sqlite: string; postgres: string };
+
+/** The SQL of a statement on one database. */
+export function statementFor(statement: Statement, kind: 'sqlite' | 'postgres'): string {
+  return typeof statement === 'string' ? statement : statement[kind];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -89,6 +97,23 @@ export const MIGRATIONS: readonly Migration[] = [
         at BIGINT NOT NULL
       )`,
       'DROP TABLE rate_limit_uses',
+    ],
+  },
+  {
+    version: 5,
+    name: 'topics kept in the question row',
+    statements: [
+      // A JSON array of figure labels, NULL when none: one row written per question instead of one
+      // more per topic (each with its index entry), which was a third of the database's work per
+      // logged answer.
+      'ALTER TABLE questions ADD COLUMN topics TEXT',
+      {
+        sqlite: `UPDATE questions SET topics = (SELECT json_group_array(t.label) FROM question_topics t
+                 WHERE t.question_id = questions.id) WHERE id IN (SELECT question_id FROM question_topics)`,
+        postgres: `UPDATE questions SET topics = (SELECT json_agg(t.label)::text FROM question_topics t
+                   WHERE t.question_id = questions.id) WHERE id IN (SELECT question_id FROM question_topics)`,
+      },
+      'DROP TABLE question_topics',
     ],
   },
 ];

@@ -3,7 +3,6 @@ import { PostgresDriver } from './postgres-driver.js';
 import { InsightsRecorder } from './recorder.js';
 import { SqlInsightsStore } from './sql-store.js';
 import { SqliteDriver } from './sqlite-driver.js';
-import type { InsightsStore } from './types.js';
 
 /** Where the log lives when `DATABASE_URL` is unset. */
 export const DEFAULT_DATABASE_URL = 'file:data/factdesk.db';
@@ -33,7 +32,7 @@ export function sqliteFile(url: string): string {
  * `postgres://…`. Nothing is connected or migrated yet: that happens on first use, so a database
  * that is down at start does not stop the bot.
  */
-export function openStore(url: string = DEFAULT_DATABASE_URL): InsightsStore {
+export function openStore(url: string = DEFAULT_DATABASE_URL): SqlInsightsStore {
   if (isPostgresUrl(url)) return new SqlInsightsStore(new PostgresDriver(url));
   return new SqlInsightsStore(new SqliteDriver(sqliteFile(url)));
 }

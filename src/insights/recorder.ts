@@ -60,8 +60,16 @@ export class InsightsRecorder {
   private timer: NodeJS.Timeout | undefined;
   private retention: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
-  /** Whether the writer running writes every queued row (a flush), not only full batches. */
-  private writeAll = false;
+  /** Rows (and votes) ever queued, and those taken off the queue: written, being written or dropped. */
+  private queued = 0;
+  private taken = 0;
+  /**
+   * A flush writes what was queued before it, in a partial batch if need be: until {@link taken}
+   * reaches this count of {@link queued}. Rows that arrive while it writes wait for a full batch
+   * or the next flush; a flush that wrote them too would, under steady load, never end, and
+   * write the few rows that arrived during each round trip as a batch of their own.
+   */
+  private flushTo = 0;
   private ready: Promise<string> | undefined;
   private failing = false;
   private readonly now: () => number;
@@ -101,14 +109,16 @@ export class InsightsRecorder {
 
   private enqueue(item: Pending): void {
     this.pending.push(item);
+    this.queued += 1;
     const max = this.options.maxPending ?? 10_000;
     if (this.pending.length > max) {
       const over = this.pending.length - max;
       this.pending.splice(0, over);
       this.dropped += over;
+      this.taken += over;
     }
     // A full batch is written at once, unless the store is failing (then the retry timer writes).
-    if (this.pending.length >= this.batchSize && !this.failing) void this.write(false);
+    if (this.pending.length >= this.batchSize && !this.failing) void this.write();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1000).unref();
   }
 
@@ -129,34 +139,34 @@ export class InsightsRecorder {
   }
 
   /**
-   * Writes every queued row now. Resolves whether or not the write worked (a failure is counted
+   * Writes every row queued so far. Resolves whether or not the write worked (a failure is counted
    * and logged, the rows stay queued for the next flush).
    */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.write(true);
+    this.flushTo = this.queued;
+    await this.write();
     // A writer that was just ending when asked wrote full batches only: write what it left.
-    if (this.pending.length > 0 && !this.failing) await this.write(true);
+    if (this.taken < this.flushTo && !this.failing) await this.write();
   }
 
   /**
-   * Starts the writer, or joins the one writing: `all` writes every queued row, otherwise only
-   * full batches. The rest waits for the timer, so rows arriving while a batch is being written
-   * make the next full batch instead of many small ones (each a transaction of its own).
+   * Starts the writer, or joins the one writing: it writes full batches, and what a flush asked
+   * for ({@link flushTo}). The rest waits for the timer, so rows arriving while a batch is being
+   * written make the next full batch instead of many small ones (each a transaction of its own).
    */
-  private write(all: boolean): Promise<void> {
-    if (all) this.writeAll = true;
+  private write(): Promise<void> {
     this.flushing ??= this.writePending().finally(() => {
       this.flushing = undefined;
-      this.writeAll = false;
     });
     return this.flushing;
   }
 
   private async writePending(): Promise<void> {
-    while (this.pending.length >= this.batchSize || (this.writeAll && this.pending.length > 0)) {
+    while (this.pending.length >= this.batchSize || (this.taken < this.flushTo && this.pending.length > 0)) {
       const batch = this.pending.splice(0, this.batchSize);
+      this.taken += batch.length;
       try {
         const salt = await this.prepare();
         const questions: QuestionRow[] = [];
@@ -182,6 +192,7 @@ export class InsightsRecorder {
       } catch (error) {
         this.failures += 1;
         this.pending.unshift(...batch);
+        this.taken -= batch.length;
         if (!this.failing) {
           this.options.logger.error(
             { err: error, store: this.store.kind, pending: this.pending.length },

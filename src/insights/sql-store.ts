@@ -1,5 +1,5 @@
 import type { Column, SqlDriver, SqlQuery, SqlRow } from './driver.js';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, statementFor } from './migrations.js';
 import {
   DEFAULT_LIMITS,
   type FeedbackRow,
@@ -10,6 +10,15 @@ import {
 } from './types.js';
 
 const SALT_KEY = 'user_hash_salt';
+
+/** The most cited topics: the labels of each question's JSON array, counted over the period. */
+const TOPICS_SQL = {
+  sqlite: `SELECT t.value AS label, COUNT(*) AS n FROM questions q, json_each(q.topics) t
+           WHERE q.at >= ? AND q.topics IS NOT NULL GROUP BY t.value ORDER BY n DESC, t.value LIMIT ?`,
+  postgres: `SELECT t.label AS label, COUNT(*) AS n
+             FROM questions q CROSS JOIN LATERAL json_array_elements_text(q.topics::json) AS t(label)
+             WHERE q.at >= ? AND q.topics IS NOT NULL GROUP BY t.label ORDER BY n DESC, t.label LIMIT ?`,
+};
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const text = (value: unknown): string | undefined =>
@@ -26,7 +35,7 @@ export class SqlInsightsStore implements InsightsStore {
     return this.driver.kind;
   }
 
-  async migrate(): Promise<void> {
+  async migrate(upTo = Number.POSITIVE_INFINITY): Promise<void> {
     await this.driver.transaction(
       async (tx) => {
         await tx.query(
@@ -36,8 +45,9 @@ export class SqlInsightsStore implements InsightsStore {
           (await tx.query('SELECT version FROM schema_migrations')).map((row) => num(row.version)),
         );
         for (const migration of MIGRATIONS) {
-          if (applied.has(migration.version)) continue;
-          for (const statement of migration.statements) await tx.query(statement);
+          if (applied.has(migration.version) || migration.version > upTo) continue;
+          for (const statement of migration.statements)
+            await tx.query(statementFor(statement, this.driver.kind));
           await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
             migration.version,
             migration.name,
@@ -61,7 +71,6 @@ export class SqlInsightsStore implements InsightsStore {
       type,
       values: rows.map(value),
     });
-    const topics = rows.flatMap((r) => [...new Set(r.topics)].map((label) => [r.id, label] as const));
     await this.driver.insertRows([
       {
         table: 'questions',
@@ -80,19 +89,11 @@ export class SqlInsightsStore implements InsightsStore {
           column('channel_id', 'text', (r) => r.channelId ?? null),
           column('user_hash', 'text', (r) => r.userHash),
           column('locale', 'text', (r) => r.locale ?? null),
+          column('topics', 'text', (r) =>
+            r.topics.length > 0 ? JSON.stringify([...new Set(r.topics)]) : null,
+          ),
         ],
       },
-      ...(topics.length > 0
-        ? [
-            {
-              table: 'question_topics',
-              columns: [
-                { name: 'question_id', type: 'text' as const, values: topics.map((t) => t[0]) },
-                { name: 'label', type: 'text' as const, values: topics.map((t) => t[1]) },
-              ],
-            },
-          ]
-        : []),
     ]);
   }
 
@@ -127,10 +128,6 @@ export class SqlInsightsStore implements InsightsStore {
 
   async deleteBefore(before: number): Promise<number> {
     return this.driver.transaction(async (tx) => {
-      await tx.query(
-        'DELETE FROM question_topics WHERE question_id IN (SELECT id FROM questions WHERE at < ?)',
-        [before],
-      );
       await tx.query('DELETE FROM feedback WHERE at < ?', [before]);
       const [row] = await tx.query('SELECT COUNT(*) AS n FROM questions WHERE at < ?', [before]);
       await tx.query('DELETE FROM questions WHERE at < ?', [before]);
@@ -149,11 +146,7 @@ export class SqlInsightsStore implements InsightsStore {
        WHERE at >= ? AND answered = 0 GROUP BY normalised ORDER BY n DESC, last DESC LIMIT ?`,
       [since, limits.unanswered],
     );
-    const topics = await q.query(
-      `SELECT t.label AS label, COUNT(*) AS n FROM question_topics t JOIN questions q ON q.id = t.question_id
-       WHERE q.at >= ? GROUP BY t.label ORDER BY n DESC, t.label LIMIT ?`,
-      [since, limits.topics],
-    );
+    const topics = await q.query(statementFor(TOPICS_SQL, this.driver.kind), [since, limits.topics]);
     const disliked = await q.query(
       `SELECT q.normalised AS normalised, q.passage_id AS passage_id, MAX(q.text) AS question,
               MAX(q.passage_quote) AS quote,

@@ -74,8 +74,11 @@ export const DEFAULT_LIMITS: SummaryLimits = { unanswered: 10, topics: 10, disli
 export interface InsightsStore {
   /** `sqlite` or `postgres`, for logs and metrics. */
   readonly kind: 'sqlite' | 'postgres';
-  /** Applies the migrations not yet applied, in order; safe to call again and from two processes. */
-  migrate(): Promise<void>;
+  /**
+   * Applies the migrations not yet applied, in order, up to `upTo` (default: all); safe to call
+   * again and from two processes.
+   */
+  migrate(upTo?: number): Promise<void>;
   /** The schema version now applied. */
   schemaVersion(): Promise<number>;
   insertQuestions(rows: readonly QuestionRow[]): Promise<void>;

@@ -46,13 +46,13 @@ describe.runIf(runs)('on a real PostgreSQL server', () => {
   });
 
   // Each test gets a database of its own, so every store starts empty.
-  storeSuite('PostgreSQL', async () => {
+  storeSuite('PostgreSQL', async (version) => {
     const admin = new PostgresDriver(server.url);
     const name = `t${++n}_${process.pid}`;
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.close();
     const store = new SqlInsightsStore(new PostgresDriver(server.url.replace(/\/postgres$/, `/${name}`)));
-    await store.migrate();
+    await store.migrate(version);
     return store;
   });
 });

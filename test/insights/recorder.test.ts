@@ -55,6 +55,42 @@ function flakyStore(): InsightsStore & { down: boolean } {
   return store;
 }
 
+/**
+ * A real SQLite store whose first write is held until `release()`, with every batch's size noted
+ * in `batches`; `writing` resolves when the first write has started.
+ */
+function heldStore() {
+  const real = openStore(`file:${path.join(dir, `r-${++n}.db`)}`);
+  const batches: number[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let started = () => {};
+  const writing = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const store: InsightsStore = {
+    kind: real.kind,
+    migrate: () => real.migrate(),
+    schemaVersion: () => real.schemaVersion(),
+    salt: (generate) => real.salt(generate),
+    deleteBefore: (before) => real.deleteBefore(before),
+    summary: (since) => real.summary(since),
+    close: () => real.close(),
+    upsertFeedback: (rows) => real.upsertFeedback(rows),
+    insertQuestions: async (rows) => {
+      batches.push(rows.length);
+      if (batches.length === 1) {
+        started();
+        await held;
+      }
+      return real.insertQuestions(rows);
+    },
+  };
+  return { store, batches, writing, release: () => release() };
+}
+
 describe('InsightsRecorder', () => {
   it('queues without touching the database, then writes the batch on flush', async () => {
     const store = openStore(`file:${path.join(dir, `r-${++n}.db`)}`);
@@ -77,36 +113,7 @@ describe('InsightsRecorder', () => {
   });
 
   it('keeps rows that arrive during a write for the next full batch, not a small batch of their own', async () => {
-    const real = openStore(`file:${path.join(dir, `r-${++n}.db`)}`);
-    // The real store, with its first write held until the test lets it go, and every batch noted.
-    const batches: number[] = [];
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started = () => {};
-    const writing = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const store: InsightsStore = {
-      ...real,
-      kind: real.kind,
-      migrate: () => real.migrate(),
-      schemaVersion: () => real.schemaVersion(),
-      salt: (generate) => real.salt(generate),
-      deleteBefore: (before) => real.deleteBefore(before),
-      summary: (since) => real.summary(since),
-      close: () => real.close(),
-      upsertFeedback: (rows) => real.upsertFeedback(rows),
-      insertQuestions: async (rows) => {
-        batches.push(rows.length);
-        if (batches.length === 1) {
-          started();
-          await held;
-        }
-        return real.insertQuestions(rows);
-      },
-    };
+    const { store, batches, writing, release } = heldStore();
     const recorder = new InsightsRecorder(store, { logger: logger().log, flushMs: 3_600_000, batchSize: 10 });
     for (let i = 0; i < 10; i++) recorder.record(event());
     await writing;
@@ -119,6 +126,23 @@ describe('InsightsRecorder', () => {
     for (let i = 0; i < 7; i++) recorder.record(event());
     await expect.poll(() => recorder.written).toBe(20);
     expect(batches).toEqual([10, 10]);
+    await recorder.close();
+  });
+
+  it('flushes the rows queued before the flush, and leaves those queued during it for a full batch', async () => {
+    const { store, batches, writing, release } = heldStore();
+    const recorder = new InsightsRecorder(store, { logger: logger().log, flushMs: 3_600_000, batchSize: 10 });
+    for (let i = 0; i < 4; i++) recorder.record(event());
+    const flushed = recorder.flush();
+    await writing;
+    // Answers keep coming while the flush writes: under load a flush must still end.
+    for (let i = 0; i < 3; i++) recorder.record(event());
+    release();
+    await flushed;
+    expect([batches, recorder.written]).toEqual([[4], 4]);
+    for (let i = 0; i < 7; i++) recorder.record(event());
+    await expect.poll(() => recorder.written).toBe(14);
+    expect(batches).toEqual([4, 10]);
     await recorder.close();
   });
 

@@ -9,9 +9,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'factdesk-sqlite-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeSuite('SQLite', async () => {
+storeSuite('SQLite', async (version) => {
   const store = openStore(`file:${path.join(dir, `store-${++n}.db`)}`);
-  await store.migrate();
+  await store.migrate(version);
   return store;
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/insights/migrations.js';
 import { normaliseQuestion } from '../../src/insights/normalise.js';
-import type { InsightsStore, QuestionRow } from '../../src/insights/types.js';
+import type { SqlInsightsStore } from '../../src/insights/sql-store.js';
+import type { QuestionRow } from '../../src/insights/types.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 1);
@@ -32,15 +33,41 @@ export function row(overrides: Partial<QuestionRow> = {}): QuestionRow {
 
 /**
  * The behaviour every insights store must have, run against SQLite and PostgreSQL alike.
- * `open` gives a fresh, empty store.
+ * `open` gives a fresh, empty store, migrated to the latest schema or to `version`.
  */
-export function storeSuite(name: string, open: () => Promise<InsightsStore>): void {
+export function storeSuite(name: string, open: (version?: number) => Promise<SqlInsightsStore>): void {
   describe(`${name} insights store`, () => {
     it('applies every migration once, even when migrated twice', async () => {
       const store = await open();
       await store.migrate();
       await store.migrate();
       expect(await store.schemaVersion()).toBe(LATEST_VERSION);
+      await store.close();
+    });
+
+    it('moves the topics logged before schema 5 into their question rows, and counts them', async () => {
+      const store = await open(4);
+      const question = `INSERT INTO questions (id, at, command, text, normalised, answered, latency_ms, user_hash)
+                        VALUES (?, ?, 'ask', 'q', 'q', 1, 1, 'u')`;
+      await store.driver.query(question, ['old-1', NOW - 1000]);
+      await store.driver.query(question, ['old-2', NOW - 2000]);
+      await store.driver.query(question, ['old-3', NOW - 3000]);
+      for (const [id, label] of [
+        ['old-1', 'regional GDP'],
+        ['old-1', 'high-tech enterprises'],
+        ['old-2', 'regional GDP'],
+      ])
+        await store.driver.query('INSERT INTO question_topics (question_id, label) VALUES (?, ?)', [
+          id,
+          label,
+        ]);
+      await store.migrate();
+      expect(await store.schemaVersion()).toBe(LATEST_VERSION);
+      await store.insertQuestions([row({ topics: ['high-tech enterprises'] })]);
+      expect((await store.summary(NOW - DAY)).topics).toEqual([
+        { label: 'high-tech enterprises', count: 2 },
+        { label: 'regional GDP', count: 2 },
+      ]);
       await store.close();
     });
 
