@@ -163,22 +163,30 @@ function finishDocument(file: string, draft: Draft): { document?: KnowledgeDocum
       ],
     };
   }
-  const result = FrontMatterSchema.safeParse(draft.fields);
+  // A document without a title still serves, cited by its file name, and the warning says how to
+  // name it: a PDF, Word file or web page has no front matter, so its title goes in a sidecar.
+  let fields = draft.fields;
+  if (isBlank(fields.title)) {
+    const title = titleOfFileName(file);
+    fields = { ...fields, title };
+    problems.push(
+      warning(
+        file,
+        'title',
+        `is ${draft.fields.title === undefined || draft.fields.title === null ? 'missing' : 'empty'}: the document is cited as "${title}", after its file name`,
+        formatOf(file) === 'markdown'
+          ? FRONT_MATTER_FIXES.title ?? ''
+          : `give the file a title, or add a sidecar \`${path.basename(file)}.yml\` beside it with \`title: Your document title\``,
+      ),
+    );
+  }
+  const result = FrontMatterSchema.safeParse(fields);
   if (!result.success) {
-    // A PDF, Word file or web page has no front matter: its title comes from the file or a sidecar.
-    const sidecarOnly = formatOf(file) !== 'markdown';
     return {
       problems: [
         ...problems,
         ...result.error.issues.map((issue) => {
           const field = String(issue.path[0] ?? 'front matter');
-          if (field === 'title' && sidecarOnly && draft.fields.title === undefined)
-            return problem(
-              file,
-              field,
-              'is missing: the file has neither a title nor a heading',
-              `give the file a title, or add a sidecar \`${path.basename(file)}.yml\` beside it with \`title: Your document title\``,
-            );
           return problem(file, field, issue.message, FRONT_MATTER_FIXES[field] ?? 'correct the front matter');
         }),
       ],
@@ -203,6 +211,11 @@ function finishDocument(file: string, draft: Draft): { document?: KnowledgeDocum
   return { document, problems };
 }
 
+/** Whether a title field says nothing: absent, null, or only spaces. */
+function isBlank(title: unknown): boolean {
+  return title === undefined || title === null || (typeof title === 'string' && title.trim().length === 0);
+}
+
 /** The first `# Heading` line of a Markdown body, for a document without a `title:`. */
 function firstHeading(body: string): string | undefined {
   return /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m.exec(body)?.[1]?.trim();
@@ -221,7 +234,7 @@ function textDraft(file: string, text: string): Draft | Problem {
   try {
     const parsed = matter(text, matterOptions);
     const fields = (parsed.data ?? {}) as Record<string, unknown>;
-    if (fields.title === undefined) {
+    if (isBlank(fields.title)) {
       const heading = firstHeading(parsed.content);
       if (heading) fields.title = heading;
     }
@@ -342,7 +355,7 @@ export async function loadDocumentFile(
   const body = bodyOfBlocks(content.blocks);
   const heading = content.blocks.find((block) => block.kind === 'heading')?.text;
   const fields: Record<string, unknown> = { ...content.meta };
-  fields.title ??= heading ?? (format === 'csv' ? titleOfFileName(file) : undefined);
+  if (isBlank(fields.title)) fields.title = heading ?? (format === 'csv' ? titleOfFileName(file) : undefined);
   return finishDocument(file, {
     fields: { ...fields, ...sidecar },
     body,

@@ -121,8 +121,8 @@ describe('npm run check-knowledge', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('error: broken.md: published must be a date written YYYY-MM-DD');
     expect(stdout).toContain('Fix: write the date as `published: YYYY-MM-DD`');
-    expect(stdout).toContain('error: untitled.md: title is required');
-    expect(stdout).toMatch(/2 documents, .*; 2 errors\.\n$/);
+    expect(stdout).toContain('warning: untitled.md: title is missing: the document is cited as "Untitled"');
+    expect(stdout).toMatch(/3 documents, .*; 1 error\.\n$/);
   });
 
   it('keeps answering from the good documents when others are broken', async () => {

@@ -75,7 +75,7 @@ describe('bad input gets its own message while the others serve', () => {
     expect(docx.problems[0]?.message).toBe('is named as a Word file but holds plain text');
   });
 
-  it('asks a web page without a title for a sidecar, and calls an empty one empty', async () => {
+  it('cites a web page without a title by its file name and asks for a sidecar, and calls an empty one empty', async () => {
     const page = (body: string) => Buffer.from(`<html><body>${body}</body></html>`);
     const untitled = await loadDocumentFile(
       'untitled.html',
@@ -83,8 +83,9 @@ describe('bad input gets its own message while the others serve', () => {
         '<article><p>Revenue rose 4 percent to 5 million dollars in 2024, the company said.</p></article>',
       ),
     );
+    expect(untitled.document?.title).toBe('Untitled');
     expect(untitled.problems.map(formatProblem)).toEqual([
-      'error: untitled.html: title is missing: the file has neither a title nor a heading. Fix: give the file a title, or add a sidecar `untitled.html.yml` beside it with `title: Your document title`.',
+      'warning: untitled.html: title is missing: the document is cited as "Untitled", after its file name. Fix: give the file a title, or add a sidecar `untitled.html.yml` beside it with `title: Your document title`.',
     ]);
     const blank = await loadDocumentFile('blank.html', page(''));
     expect(blank.problems.map(formatProblem)).toEqual([

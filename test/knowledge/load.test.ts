@@ -50,11 +50,23 @@ describe('parseDocument', () => {
     expect(document?.published).toBeUndefined();
   });
 
-  it('names the file, the field and the fix when the title is missing', () => {
+  it('serves a document without a title under its file name, and warns with the fix', () => {
     const { document, problems } = parseDocument('no-title.md', md('source: Acme Wire'));
-    expect(document).toBeUndefined();
+    expect(document?.title).toBe('No title');
     expect(problems.map(formatProblem)).toEqual([
-      'error: no-title.md: title is required: add `title: Your document title` to the front matter. Fix: add a non-empty `title:` line to the front matter.',
+      'warning: no-title.md: title is missing: the document is cited as "No title", after its file name. Fix: add a non-empty `title:` line to the front matter.',
+    ]);
+  });
+
+  it('takes the first heading for an empty title, else the file name, and calls it empty', () => {
+    expect(parseDocument('a.md', md('title: ""', '# Spring results\nText.'))).toMatchObject({
+      document: { title: 'Spring results' },
+      problems: [],
+    });
+    const { document, problems } = parseDocument('spring-2024.md', md("title: '  '"));
+    expect(document?.title).toBe('Spring 2024');
+    expect(problems.map((p) => [p.severity, p.field, p.message])).toEqual([
+      ['warning', 'title', 'is empty: the document is cited as "Spring 2024", after its file name'],
     ]);
   });
 
@@ -127,7 +139,7 @@ describe('loadDocuments', () => {
     const dir = await folder({
       'good.md': md('title: Good'),
       'sub/also-good.txt': 'Also good\n\nSome text with 5 figures.',
-      'no-title.md': md('source: X'),
+      'bad-date.md': md('title: X\npublished: 2024-02-30'),
       'binary.txt': Buffer.from([0, 1, 2, 3]),
       'notes.json': '{}',
       '.hidden.md': md('title: Hidden'),
@@ -135,8 +147,8 @@ describe('loadDocuments', () => {
     const { documents, problems } = await loadDocuments(dir);
     expect(documents.map((d) => d.id)).toEqual(['good', 'also-good']);
     expect(problems.map((p) => `${p.file}:${p.field}`)).toEqual([
+      'bad-date.md:published',
       'binary.txt:encoding',
-      'no-title.md:title',
       'notes.json:type',
     ]);
   });
