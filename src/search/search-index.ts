@@ -343,15 +343,18 @@ export class SearchIndex {
     const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
     // A name the documents lack ("Apple", "France") is as specific as the rarest word, however
     // often it is said in everyday speech.
-    // A character pair no passage holds says nothing (it is a guess at a cut, not a word the
-    // documents lack), so it does not weigh.
-    const weights = units.map((unit) =>
-      Math.max(
-        ...unit.terms
-          .filter((term) => !unit.pairs?.includes(term) || this.knows(term))
-          .map((term) => (unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term))),
-      ),
-    );
+    // A Chinese unit weighs as its word when the documents know it: the character pairs it carries
+    // are guesses at a cut, there to match, and a rare pair (部小 of 这部小说) must not make a
+    // measure word weigh as a name. They weigh only for a word the documents lack (涂 尔 干 of an
+    // unknown 涂尔干), and a pair no passage holds never weighs (it is not a word they lack).
+    const weights = units.map((unit) => {
+      const word = unit.terms.filter((term) => !unit.pairs?.includes(term));
+      const pairs = (unit.pairs ?? []).filter((term) => this.knows(term));
+      const counted = word.some((term) => this.knows(term)) ? word : [...word, ...pairs];
+      return Math.max(
+        ...counted.map((term) => (unit.name && !this.knows(term) ? this.unknownWeight : this.weightOf(term))),
+      );
+    });
     const known = units.map((unit) => unit.terms.some((term) => this.knows(term)));
     const terms = [...new Set(units.flatMap((unit) => unit.terms))];
     const lastTerms = new Set(units.at(-1)?.terms ?? []);
