@@ -175,7 +175,7 @@ function finishDocument(file: string, draft: Draft): { document?: KnowledgeDocum
         'title',
         `is ${draft.fields.title === undefined || draft.fields.title === null ? 'missing' : 'empty'}: the document is cited as "${title}", after its file name`,
         formatOf(file) === 'markdown'
-          ? FRONT_MATTER_FIXES.title ?? ''
+          ? (FRONT_MATTER_FIXES.title ?? '')
           : `give the file a title, or add a sidecar \`${path.basename(file)}.yml\` beside it with \`title: Your document title\``,
       ),
     );

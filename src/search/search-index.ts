@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import { findNonFigures } from '../figures/matchers.js';
 import type { DocumentMeta, Figure, Passage } from '../types.js';
 import { analyzeWords, tokenize, type WordUnit } from './analyzer.js';
 import { BackgroundSpecificity } from './background.js';
@@ -111,6 +112,18 @@ export interface SearchIndexJSON {
 const YEAR_TERM = /^(?:19|20)\d\d$/;
 /** An index term that is a number: digits (`75000`), or Chinese numerals (`十三`, `万`, `五千`). */
 const NUMBER_TERM = /^(?:\p{N}|[零〇一二两三四五六七八九十百千万亿点]+$)/u;
+
+/**
+ * The number terms of a question that name a thing (`Route 66`, `district 42`, `17号线`; see
+ * `findNonFigures`): a name, which a passage must hold to match, not a value it may round.
+ */
+function identifierNumbers(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const { start, end } of findNonFigures(text))
+    for (const unit of analyzeWords(text.slice(start, end)))
+      for (const term of unit.terms) if (NUMBER_TERM.test(term)) terms.add(term);
+  return terms;
+}
 /** How many unknown words of one question get typo tolerance (a walk of the term tree each). */
 const MAX_FUZZY_TERMS = 3;
 /** The least share of a title word's uses in its own documents for it to name them (see `isName`). */
@@ -340,7 +353,12 @@ export class SearchIndex {
    * weight, and prefix matching on the last word when `prefixLast` (autocomplete).
    */
   plan(text: string, { prefixLast = false }: { prefixLast?: boolean } = {}): PlannedQuery {
-    const units = analyzeWords(text).map((unit) => this.withTransposition(unit));
+    const identifiers = identifierNumbers(text);
+    const units = analyzeWords(text).map((unit) =>
+      this.withTransposition(
+        unit.terms.some((term) => identifiers.has(term)) ? { ...unit, name: true } : unit,
+      ),
+    );
     // A name the documents lack ("Apple", "France") is as specific as the rarest word, however
     // often it is said in everyday speech.
     // A Chinese unit weighs as its word when the documents know it: the character pairs it carries
@@ -489,7 +507,12 @@ export class SearchIndex {
       }
       // A number the question states (not a year) is a value to check, often rounded ("more
       // than 1.1m"): it counts for a passage that holds it, and against none that does not.
-      if (!inAny && !inOwn && unit.terms.every((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term)))
+      if (
+        !inAny &&
+        !inOwn &&
+        !unit.name &&
+        unit.terms.every((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term))
+      )
         return;
       total += weight;
       // A typo matched: MiniSearch reports the terms of the passage, not the question's.

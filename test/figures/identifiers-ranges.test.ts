@@ -17,8 +17,13 @@ describe('names and identifiers', () => {
     'Our office is at SW1A 1AA.',
     'The office is in San Francisco, CA 94105.',
     'The 2023–24 academic year began.',
+    '上海轨道交通17号线与城巴11线、41R线和3路在此换乘。',
   ])('finds no figure in %j', (text) => {
     expect(texts(text)).toEqual([]);
+  });
+
+  it('reads the figures beside a line named by a number', () => {
+    expect(texts('地铁17号线全长35公里。')).toEqual(['35公里']);
   });
 
   it('still reads a figure after a name word when it is a percent or a rank', () => {

@@ -70,6 +70,15 @@ describe('rankPassages', () => {
     expect(rounded?.features.coverage).toBeCloseTo(plain?.features.coverage ?? 0, 5);
   });
 
+  it('counts a number that names a thing against a passage without it, unlike a rounded value', () => {
+    // "district 42" names a district: a passage about Corbel's staff does not say it.
+    const plain = top('How many employees does Corbel have?');
+    const named = top('How many employees does Corbel have in district 42?');
+    expect(named?.passageId).toBe(plain?.passageId);
+    expect(named?.features.coverage).toBeLessThan((plain?.features.coverage ?? 0) - 0.05);
+    expect(kb.index.plan('district 42').units.find((unit) => unit.terms.includes('42'))?.name).toBe(true);
+  });
+
   it('credits a passage that keeps the question’s words side by side (phrase match)', () => {
     const hits = rankPassages(kb, 'high-tech enterprises Northvale').hits;
     const adjacent = hits.find((hit) => textOf(hit.passageId)?.includes('high-tech enterprises'));
