@@ -41,7 +41,7 @@ export interface SqlDriver extends SqlQuery {
 }
 
 /** Rows per multi-row `VALUES` (well under SQLite's 32766 parameters). */
-const ROWS_PER_INSERT = 200;
+export const ROWS_PER_INSERT = 200;
 
 /**
  * A {@link RowInsert} as multi-row `INSERT … VALUES (…), (…) ON CONFLICT DO NOTHING` statements
