@@ -124,23 +124,26 @@ export class PostgresDriver implements SqlDriver {
     return result.rows as SqlRow[];
   }
 
-  private readonly names = new Map<string, string>();
+  /** Each SQL text as PostgreSQL reads it, with its statement name when it has one. */
+  private readonly statements = new Map<string, { name?: string; text: string }>();
 
   /**
    * A query as a named statement, which each connection parses and plans once and then only
    * executes: the rate limit runs one on every answer, and re-planning it each time was most of
    * the server's work. Only queries that read or write rows are named (a schema change would
-   * invalidate a prepared plan), and factdesk's SQL is a fixed set of texts, so the names are few.
+   * invalidate a prepared plan), and factdesk's SQL is a fixed set of texts, so the names are few;
+   * each text is rewritten to numbered placeholders once.
    */
   private statement(sql: string, params: readonly unknown[]): pg.QueryConfig {
-    const text = numberedPlaceholders(sql);
-    if (!/^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql)) return { text, values: params as unknown[] };
-    let name = this.names.get(sql);
-    if (name === undefined) {
-      name = `factdesk-q${this.names.size + 1}`;
-      this.names.set(sql, name);
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      const text = numberedPlaceholders(sql);
+      statement = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b/i.test(sql)
+        ? { name: `factdesk-q${this.statements.size + 1}`, text }
+        : { text };
+      this.statements.set(sql, statement);
     }
-    return { name, text, values: params as unknown[] };
+    return { ...statement, values: params as unknown[] };
   }
 
   async insertRows(inserts: readonly RowInsert[]): Promise<void> {
