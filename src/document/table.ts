@@ -69,7 +69,21 @@ function continuesHeader(row: string[], header: readonly string[][]): boolean {
   if (!cells.every((cell) => isUnitText(cell) || !isNumericCell(cell) || HEADER_VALUE.test(cell)))
     return false;
   const label = row[0] ?? '';
-  return label === '' || isUnitNote(label) || namesNoColumn(header);
+  return label === '' || isUnitNote(label) || namesNoColumn(header) || namesColumnsUnder(row, header);
+}
+
+/**
+ * True when a labelled row names every column the header above left unnamed, with words, periods
+ * or units and no value: `Region | 2017 | 2018 | 2019` under a spanning `Years Ended December 31,`,
+ * or `Contractual Obligations | Total | Less than 1 Year` under `Payments Due By Period`. Its label
+ * then names the label column, and the row is no data.
+ */
+function namesColumnsUnder(row: readonly string[], header: readonly string[][]): boolean {
+  const unnamed = row
+    .slice(1)
+    .map((_, i) => i + 1)
+    .filter((c) => header.every((above) => (above[c] ?? '') === '' || isUnitText(above[c] ?? '')));
+  return unnamed.length > 0 && unnamed.every((c) => (row[c] ?? '') !== '' && !isUnitText(row[c] ?? ''));
 }
 
 /**
@@ -77,13 +91,21 @@ function continuesHeader(row: string[], header: readonly string[][]): boolean {
  * (`June 30,` over `2019 | 2018`): the empty cells take its text.
  */
 function spreadSpanningHeaders(header: string[][]): void {
-  const last = header[header.length - 1] ?? [];
-  for (const row of header.slice(0, -1)) {
-    for (let c = 2; c < row.length; c++) {
-      if (row[c] === '' && row[c - 1] !== '' && (last[c] ?? '') !== '' && !isUnitText(row[c - 1] ?? ''))
-        row[c] = row[c - 1] ?? '';
+  header.forEach((row, r) => {
+    const below = header.slice(r + 1);
+    const filledBelow = (c: number) => below.some((lower) => (lower[c] ?? '') !== '');
+    const periodBelow = (c: number) => below.some((lower) => HEADER_VALUE.test(lower[c] ?? ''));
+    // One name alone over periods spans them all, wherever it stands: tables converted from PDF
+    // or HTML centre it (`|  | Years Ended December 31, |  |` over `2019 | 2018 | 2017`).
+    const named = new Set(row.slice(1).filter((cell) => cell !== '' && !isUnitText(cell)));
+    const alone = named.size === 1 && row.slice(1).every((cell) => cell === '' || named.has(cell));
+    for (let c = 1; c < row.length; c++) {
+      if (row[c] !== '' || !filledBelow(c)) continue;
+      const left = row[c - 1] ?? '';
+      if (alone && periodBelow(c)) row[c] = [...named][0] ?? '';
+      else if (c > 1 && left !== '' && !isUnitText(left)) row[c] = left;
     }
-  }
+  });
 }
 
 /** How a grid of cells is read: how many rows at its top are headers, and its caption. */

@@ -205,6 +205,46 @@ describe('tables in Markdown', () => {
     ]);
   });
 
+  it('spreads a centred header over every year below it, and reads a labelled row of years as the header', async () => {
+    const body = [
+      '---',
+      'title: Regions',
+      '---',
+      '',
+      '|  |  | Years Ended December 31, |  |',
+      '| --- | --- | --- | --- |',
+      '| Region | 2017 | 2018 | 2019 |',
+      '|  | % | % | % |',
+      '| Taiwan | 32.8 | 36.4 | 36.4 |',
+    ].join('\n');
+    const { passages, figures } = await load('regions.md', Buffer.from(body));
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
+      'Taiwan — Years Ended December 31, 2017: 32.8; Years Ended December 31, 2018: 36.4; Years Ended December 31, 2019: 36.4 (%)',
+    ]);
+    expect(figures.map((f) => [f.label, f.kind, f.value])).toEqual([
+      ['Taiwan, Years Ended December 31, 2017', 'percent', 32.8],
+      ['Taiwan, Years Ended December 31, 2018', 'percent', 36.4],
+      ['Taiwan, Years Ended December 31, 2019', 'percent', 36.4],
+    ]);
+  });
+
+  it('reads a labelled row of words as the header when it names the columns the header above left empty', async () => {
+    const body = [
+      '---',
+      'title: Obligations',
+      '---',
+      '',
+      '|  |  |  | Payments Due By Period |  |',
+      '| --- | --- | --- | --- | --- |',
+      '| Contractual Obligations | Total | Less than 1 Year | 1-3 Years | 3-5 Years |',
+      '| Operating leases | 47,774 | 15,363 | 22,919 | 9,382 |',
+    ].join('\n');
+    const { passages } = await load('obligations.md', Buffer.from(body));
+    expect(passages.filter((p) => p.kind === 'table-row').map((p) => p.text)).toEqual([
+      'Operating leases — Total: 47,774; Less than 1 Year: 15,363; Payments Due By Period 1-3 Years: 22,919; Payments Due By Period 3-5 Years: 9,382',
+    ]);
+  });
+
   it('keeps a first row of words as data when the header names its columns', async () => {
     const body = [
       '---',
