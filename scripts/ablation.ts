@@ -23,6 +23,7 @@ const FAMILIES: { name: string; without?: string[]; synonyms?: false }[] = [
   { name: 'document names (title words that name a document)', without: ['named'] },
   { name: 'title fit (how much of a title the question says)', without: ['titleFit'] },
   { name: 'periods (years the question names)', without: ['period'] },
+  { name: 'reasons (a why question, a sentence giving a cause)', without: ['reason'] },
   { name: 'recency (newer report first)', without: ['recency'] },
   { name: 'proximity of the matched words', without: ['proximity'] },
   { name: 'phrase match (neighbouring question words side by side)', without: ['phrase'] },

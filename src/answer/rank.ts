@@ -13,6 +13,7 @@ import type { Candidate, PlannedQuery, QuestionWord } from '../search/search-ind
 import type { Figure } from '../types.js';
 import { figureFit } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
+import { asksForReason, givesReason } from './reason.js';
 
 /** A passage ranked for a question: its features, its score, and whether it answers. */
 export interface PassageHit {
@@ -93,6 +94,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     prefixLast: options.prefixLast ?? false,
   });
   const intent = figureIntent(question);
+  const wantsReason = asksForReason(question);
   const words = index.questionWords(planned, candidates[0]?.matchedTerms);
   const off = options.without ?? new Set<string>();
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
@@ -106,12 +108,14 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     const features: Record<RankFeature, number> = {
       ...candidate.features,
       period: periodMatch(asked, figures) ?? candidate.features.period,
-      figureFit: fit,
+      // A question that asks why asks for no figure: which passage holds the better one does not rank it.
+      figureFit: wantsReason ? 0 : fit,
+      reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
     };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;
     for (const name of RANK_FEATURES) score += rankWeights[name] * features[name];
-    const answerFeatures = answerFeaturesOf(candidate, features.figureFit);
+    const answerFeatures = answerFeaturesOf(candidate, off.has('figureFit') ? 0 : fit);
     for (const name of off) if (name in answerFeatures) answerFeatures[name as AnswerFeature] = 0;
     let logit = answerModel.bias;
     for (const name of ANSWER_FEATURES) logit += answerModel[name] * answerFeatures[name];

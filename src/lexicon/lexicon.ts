@@ -17,6 +17,10 @@ export interface Lexicon {
   roleCues: readonly (readonly [role: string, phrases: readonly string[]])[];
   /** Words right before a number of a question that make it a threshold ("above 1tn", "超过13万亿"). */
   thresholdWords: readonly string[];
+  /** Phrases of a question that ask for a reason ("why", "what led to", "为什么"). */
+  reasonCues: readonly string[];
+  /** Phrases of a sentence that give a reason ("due to", "driven by", "由于"). */
+  causeMarkers: readonly string[];
 }
 
 function cuesOf(raw: Record<string, unknown>): Lexicon['intentCues'] {
@@ -50,6 +54,8 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     intentCues: cuesOf(en.intentCues),
     roleCues: cuesOf(en.roleCues),
     thresholdWords: en.thresholdWords,
+    reasonCues: en.reasonCues,
+    causeMarkers: en.causeMarkers,
   },
   zh: {
     stopWords: new Set([...chineseStopWords.filter((word) => word.length > 1), ...zh.stopWords]),
@@ -57,5 +63,7 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     intentCues: cuesOf(zh.intentCues),
     roleCues: cuesOf(zh.roleCues),
     thresholdWords: zh.thresholdWords,
+    reasonCues: zh.reasonCues,
+    causeMarkers: zh.causeMarkers,
   },
 };

@@ -14,6 +14,7 @@ export const RANK_FEATURES = [
   'period',
   'recency',
   'figureFit',
+  'reason',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
