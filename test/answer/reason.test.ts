@@ -14,6 +14,9 @@ describe('asksForReason', () => {
     expect(asksForReason('港口货运收入为什么增长？')).toBe(true);
     expect(asksForReason('What was freight revenue in 2019?')).toBe(false);
     expect(asksForReason('港口货运收入是多少？')).toBe(false);
+    // Questions for a share or an amount, though they sound causal
+    expect(asksForReason('What percentage of revenue did the top ten customers account for?')).toBe(false);
+    expect(asksForReason('What were the pension contributions in 2019?')).toBe(false);
   });
 });
 
