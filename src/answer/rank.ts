@@ -94,9 +94,10 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     prefixLast: options.prefixLast ?? false,
   });
   const intent = figureIntent(question);
-  const wantsReason = asksForReason(question);
   const words = index.questionWords(planned, candidates[0]?.matchedTerms);
   const off = options.without ?? new Set<string>();
+  // Switched off (ablation), the reason family gives figure fit back to why questions too.
+  const wantsReason = !off.has('reason') && asksForReason(question);
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   const language = languageOf(question);
   const answerModel = model.answer[language];
