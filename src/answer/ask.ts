@@ -1,7 +1,7 @@
 import { scanNumberPhrases } from '../figures/numbers.js';
 import { periodsOrYearsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
+import { LEXICONS, patternsOfEveryLexicon, phrasePattern } from '../lexicon/lexicon.js';
 import { analyzeWords, languageOf } from '../search/analyzer.js';
 import { DEFAULT_MODEL, FIGURE_FEATURES, type FigureFeature } from '../search/model.js';
 import type { QuestionWord } from '../search/search-index.js';
@@ -59,9 +59,7 @@ for (const lexicon of Object.values(LEXICONS))
       ...phrases.map((phrase) => phrasePattern(phrase)),
     ]);
 /** Words right before a number of the question that make it a threshold ("above 1tn", "超过13万亿"). */
-const THRESHOLD_BEFORE = Object.values(LEXICONS).flatMap((lexicon) =>
-  lexicon.thresholdWords.map((word) => phrasePattern(word, { atEnd: true })),
-);
+const THRESHOLD_BEFORE = patternsOfEveryLexicon((lexicon) => lexicon.thresholdWords, { atEnd: true });
 /** How far above a threshold a value may be and still be the one asked about. */
 const THRESHOLD_MARGIN = 1.1;
 

@@ -1,13 +1,9 @@
-import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
+import { patternsOfEveryLexicon } from '../lexicon/lexicon.js';
 
 /** The reason cues of every language (`reasonCues` of `src/lexicon/*.json`). */
-const REASON_CUES = Object.values(LEXICONS).flatMap((lexicon) =>
-  lexicon.reasonCues.map((phrase) => phrasePattern(phrase)),
-);
+const REASON_CUES = patternsOfEveryLexicon((lexicon) => lexicon.reasonCues);
 /** The cause markers of every language (`causeMarkers` of `src/lexicon/*.json`). */
-const CAUSE_MARKERS = Object.values(LEXICONS).flatMap((lexicon) =>
-  lexicon.causeMarkers.map((phrase) => phrasePattern(phrase)),
-);
+const CAUSE_MARKERS = patternsOfEveryLexicon((lexicon) => lexicon.causeMarkers);
 
 /**
  * True when a question asks for a reason ("Why did revenue fall?", "What led to the increase?",

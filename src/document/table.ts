@@ -97,12 +97,15 @@ function spreadSpanningHeaders(header: string[][]): void {
     const periodBelow = (c: number) => below.some((lower) => HEADER_VALUE.test(lower[c] ?? ''));
     // One name alone over periods spans them all, wherever it stands: tables converted from PDF
     // or HTML centre it (`|  | Years Ended December 31, |  |` over `2019 | 2018 | 2017`).
-    const named = new Set(row.slice(1).filter((cell) => cell !== '' && !isUnitText(cell)));
-    const alone = named.size === 1 && row.slice(1).every((cell) => cell === '' || named.has(cell));
+    const cells = row.slice(1).filter((cell) => cell !== '');
+    const spanning =
+      cells.length > 0 && cells.every((cell) => cell === cells[0] && !isUnitText(cell))
+        ? cells[0]
+        : undefined;
     for (let c = 1; c < row.length; c++) {
       if (row[c] !== '' || !filledBelow(c)) continue;
       const left = row[c - 1] ?? '';
-      if (alone && periodBelow(c)) row[c] = [...named][0] ?? '';
+      if (spanning && periodBelow(c)) row[c] = spanning;
       else if (c > 1 && left !== '' && !isUnitText(left)) row[c] = left;
     }
   });

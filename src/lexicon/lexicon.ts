@@ -67,3 +67,19 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     causeMarkers: zh.causeMarkers,
   },
 };
+
+/**
+ * One word list of every lexicon as patterns (see {@link phrasePattern}): a question in either
+ * language is read with both languages' cues, since Chinese questions hold English words and digits.
+ *
+ * @example
+ * patternsOfEveryLexicon((lexicon) => lexicon.reasonCues).some((p) => p.test('为什么增长？')) // → true
+ */
+export function patternsOfEveryLexicon(
+  list: (lexicon: Lexicon) => readonly string[],
+  options: { atEnd?: boolean } = {},
+): RegExp[] {
+  return Object.values(LEXICONS).flatMap((lexicon) =>
+    list(lexicon).map((phrase) => phrasePattern(phrase, options)),
+  );
+}
