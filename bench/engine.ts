@@ -267,17 +267,13 @@ async function loadBreakdownWorker(dir: string): Promise<Record<string, number>>
   const figureIndex = MiniSearch.loadJS(bundle.index.figures, FIGURE_INDEX_OPTIONS);
   stages.loadJsFigures = ms(started);
   started = performance.now();
-  const vocabulary = new Set(bundle.index.passages.index.map(([term]) => term));
-  stages.vocabularyOf = ms(started);
-  started = performance.now();
   const index = SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages as Passage[], synonyms);
   stages.searchIndexFromJSON = ms(started);
   started = performance.now();
   const byId = new Map((bundle.passages as { id: string }[]).map((p) => [p.id, p]));
   const figuresById = new Map((bundle.figures as { id: string }[]).map((f) => [f.id, f]));
   stages.assembleMaps = ms(started);
-  sink +=
-    passageIndex.documentCount + figureIndex.documentCount + vocabulary.size + byId.size + figuresById.size;
+  sink += passageIndex.documentCount + figureIndex.documentCount + byId.size + figuresById.size;
   sink += index.weightOf('gdp');
   return stages;
 }

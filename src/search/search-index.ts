@@ -106,6 +106,24 @@ const ASYNC_CHUNK = 250;
 export interface SearchIndexJSON {
   passages: AsPlainObject;
   figures: AsPlainObject;
+  /** What the index learnt from the passages beside the postings, so a load need not walk them again. */
+  terms: TermStatisticsJSON;
+}
+
+/**
+ * {@link TermStatistics} in a form that parses fast: parallel arrays, and terms as indexes into
+ * `terms` (a document's terms are a few hundred of the vocabulary's).
+ */
+interface TermStatisticsJSON {
+  /** Every term of the passages, and in how many passages each occurs (`df[i]` for `terms[i]`). */
+  terms: string[];
+  df: number[];
+  /** Per document: its id and the indexes of the terms of its passages' text. */
+  documentTerms: [string, number[]][];
+  /** Per title term: its index, how many passages' text holds it, and how many of those are its own documents'. */
+  titleTermUse: [number, number, number][];
+  /** Per paragraph: its id and the years it names. */
+  years: [string, string[]][];
 }
 
 /** An index term that is a calendar year (`1998`, `2024`). */
@@ -287,8 +305,7 @@ export class SearchIndex {
     synonyms: Synonyms,
     model: RankingModel = DEFAULT_MODEL,
   ): SearchIndex {
-    const corpus = emptyCorpus(passages);
-    const vocabulary = readPostings(json.passages, corpus, titleVocabularyOf(documents));
+    const { vocabulary, corpus } = readTermStatistics(json.terms, passages);
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, passageIndexOptions(model)),
       MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
@@ -301,7 +318,11 @@ export class SearchIndex {
   }
 
   toJSON(): SearchIndexJSON {
-    return { passages: this.passageIndex.toJSON(), figures: this.figureIndex.toJSON() };
+    return {
+      passages: this.passageIndex.toJSON(),
+      figures: this.figureIndex.toJSON(),
+      terms: writeTermStatistics(this.vocabulary, this.corpus),
+    };
   }
 
   /** How many passages the index holds. */
@@ -783,25 +804,34 @@ function noteTerm(corpus: Corpus, term: string, passageId: string, titles: Title
   }
 }
 
-/**
- * Reads back from a serialised MiniSearch index what {@link SearchIndex.build} learns while
- * analysing: the document frequency of every term, and the years and title-word uses of the text.
- */
-function readPostings(json: AsPlainObject, corpus: Corpus, titles: TitleVocabulary): Map<string, number> {
-  const vocabulary = new Map<string, number>();
-  const textField = String(json.fieldIds.text);
-  for (const [term, fields] of json.index) {
-    const postingLists = Object.values(fields);
-    if (postingLists.length === 1) vocabulary.set(term, Object.keys(postingLists[0] ?? {}).length);
-    else {
-      const ids = new Set<string>();
-      for (const postings of postingLists) for (const shortId of Object.keys(postings)) ids.add(shortId);
-      vocabulary.set(term, ids.size);
-    }
-    for (const shortId of Object.keys(fields[textField] ?? {}))
-      noteTerm(corpus, term, String(json.documentIds[shortId]), titles);
-  }
-  return vocabulary;
+/** {@link TermStatistics} as written into a prebuilt index (see {@link TermStatisticsJSON}). */
+function writeTermStatistics(vocabulary: ReadonlyMap<string, number>, corpus: Corpus): TermStatisticsJSON {
+  const terms = [...vocabulary.keys()];
+  const indexOf = new Map(terms.map((term, i) => [term, i]));
+  const at = (term: string) => indexOf.get(term) ?? -1;
+  return {
+    terms,
+    df: [...vocabulary.values()],
+    documentTerms: [...corpus.documentTerms].map(([docId, own]) => [docId, [...own].map(at)]),
+    titleTermUse: [...corpus.titleTermUse].map(([term, use]) => [at(term), use.own, use.total]),
+    years: [...corpus.years].map(([paragraph, years]) => [paragraph, [...years]]),
+  };
+}
+
+/** Reads back what {@link writeTermStatistics} wrote. */
+function readTermStatistics(
+  json: TermStatisticsJSON,
+  passages: readonly Passage[],
+): { vocabulary: Map<string, number>; corpus: Corpus } {
+  const { terms } = json;
+  const vocabulary = new Map(terms.map((term, i) => [term, json.df[i] ?? 0]));
+  const corpus = emptyCorpus(passages);
+  for (const [docId, own] of json.documentTerms)
+    corpus.documentTerms.set(docId, new Set(own.map((i) => terms[i] as string)));
+  for (const [i, own, total] of json.titleTermUse)
+    corpus.titleTermUse.set(terms[i] as string, { own, total });
+  for (const [paragraph, years] of json.years) corpus.years.set(paragraph, new Set(years));
+  return { vocabulary, corpus };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { lookupFigure } from '../../src/answer/figure-lookup.js';
+import { rankPassages } from '../../src/answer/rank.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../../src/knowledge-base.js';
 import { writeFixtureFolder } from './fixture.js';
 
@@ -28,6 +29,11 @@ describe('openKnowledgeBase with a prebuilt index', () => {
     expect(loaded.hash).toBe(built.hash);
     for (const question of QUESTIONS) {
       expect(ask(loaded, question), question).toEqual(ask(built, question));
+    }
+    // Every candidate's features, not only the quoted passages: the term statistics the prebuilt
+    // index carries (document frequencies, each document's terms, years, title-word uses) feed them.
+    for (const question of QUESTIONS) {
+      expect(rankPassages(loaded, question).hits, question).toEqual(rankPassages(built, question).hits);
     }
     for (const topic of ['regional GDP', 'employees', 'little giant companies']) {
       expect(lookupFigure(loaded, topic), topic).toEqual(lookupFigure(built, topic));
