@@ -2,23 +2,25 @@
  * `npm run ablation`: the development-set scores with and without each family of the ranking's
  * rules, in one run, so that every family keeps its place by a measured gain on data it was not
  * written for. A family is switched off by zeroing its feature (in the ranking and the answer
- * model alike) or, for synonym groups, by giving their terms no weight. The model is not refitted
- * without the family: the report says what the family adds to the model as it ships.
+ * model alike) or, for synonym groups and abbreviations, by giving what they match no weight. The
+ * model is not refitted without the family: the report says what the family adds to the model as
+ * it ships.
  *
  * Usage: npm run ablation [-- --own]   (--own: the project's tuning set only, no ../shared)
  */
 import { ask } from '../src/answer/ask.js';
 import type { KnowledgeBase } from '../src/knowledge-base.js';
-import { DEFAULT_MODEL } from '../src/search/model.js';
+import { DEFAULT_MODEL, type RankingModel } from '../src/search/model.js';
 import { hasDevSets, type QuestionSet, questionsByKnowledge } from '../test/eval/datasets.js';
 import { developmentSets } from '../test/eval/dev-sets.js';
 import { ownSets } from '../test/eval/own-sets.js';
 import { scoreEngine } from '../test/eval/score.js';
 
 /** The families of rules, and how each is switched off. */
-const FAMILIES: { name: string; without?: string[]; synonyms?: false }[] = [
+const FAMILIES: { name: string; without?: string[]; model?: Partial<RankingModel> }[] = [
   { name: 'all rules (as shipped)' },
-  { name: 'synonym groups (knowledge/synonyms.json)', synonyms: false },
+  { name: 'synonym groups (knowledge/synonyms.json)', model: { synonymWeight: 0 } },
+  { name: 'abbreviations (EPS: earnings per share; coop: cooperative)', model: { abbreviationWeight: 0 } },
   { name: 'figure intent cues and figure fit', without: ['figureFit'] },
   { name: 'document names (title words that name a document)', without: ['named'] },
   { name: 'title fit (how much of a title the question says)', without: ['titleFit'] },
@@ -55,7 +57,7 @@ for (const family of FAMILIES) {
         const without = new Set(family.without ?? []);
         engine = (question: string) => {
           const model = kb.index.model;
-          if (family.synonyms === false) kb.index.model = { ...model, synonymWeight: 0 };
+          if (family.model) kb.index.model = { ...model, ...family.model };
           try {
             return ask(kb, question, { without });
           } finally {

@@ -58,6 +58,12 @@ export const RankingModelSchema = z.object({
   /** Weight of a term that a synonym group brings into the query, relative to the question's own. */
   synonymWeight: z.number().min(0).max(1),
   /**
+   * Credit of a question word the documents lack that a passage spells out: the initials of a
+   * phrase (`EPS`, earnings per share) or a word it shortens (`coop`, cooperative), relative to the
+   * word itself. 0 switches abbreviations off.
+   */
+  abbreviationWeight: z.number().min(0).max(1),
+  /**
    * BM25 weight of a Chinese character pair across a cut of the segmenter (see `chineseUnits`),
    * relative to a word's own: the pair helps a word cut differently meet itself, and should not
    * make a name, whose characters pair up more often, outweigh the rest of the question.

@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { findNonFigures } from '../figures/matchers.js';
 import type { DocumentMeta, Figure, Passage } from '../types.js';
+import { abbreviates, wordsOf } from './abbreviation.js';
 import { analyzeWords, tokenize, type WordUnit } from './analyzer.js';
 import { BackgroundSpecificity } from './background.js';
 import { DEFAULT_MODEL, type RankFeature, type RankingModel } from './model.js';
@@ -178,6 +179,7 @@ export class SearchIndex {
   private readonly titleTerms: Map<string, Set<string>>;
   private readonly recency: Map<string, number>;
   private readonly tokens = new Map<string, string[]>();
+  private readonly words = new Map<string, string[]>();
   private readonly few: number;
 
   private constructor(
@@ -549,6 +551,13 @@ export class SearchIndex {
             credit = this.model.synonymWeight;
             inAny = true;
           }
+      // An abbreviation the passage spells out (EPS: earnings per share; coop: cooperative).
+      if (credit === 0 && !planned.known[i] && this.model.abbreviationWeight > 0) {
+        if (abbreviates(unit.word, this.wordsOfPassage(passageId))) {
+          credit = this.model.abbreviationWeight;
+          inAny = true;
+        }
+      }
       if (!planned.known[i] && credit === 0) absent += weight;
       if (inOwn) ownUnits.push(unit);
       if (inAny || inOwn || unit.terms.some((term) => documentTerms?.has(term))) inDocument += weight;
@@ -664,6 +673,16 @@ export class SearchIndex {
       if (found.has(i)) matched += weight;
     });
     return matched / pairs.total;
+  }
+
+  private wordsOfPassage(passageId: string): string[] {
+    let words = this.words.get(passageId);
+    if (!words) {
+      words = wordsOf(this.corpus.passages.get(passageId)?.text ?? '');
+      if (this.words.size > 20_000) this.words.clear();
+      this.words.set(passageId, words);
+    }
+    return words;
   }
 
   private tokensOf(passageId: string): string[] {
