@@ -26,6 +26,10 @@ const FAMILIES: { name: string; without?: string[]; model?: Partial<RankingModel
   { name: 'title fit (how much of a title the question says)', without: ['titleFit'] },
   { name: 'periods (years the question names)', without: ['period'] },
   { name: 'reasons (a why question, a sentence giving a cause)', without: ['reason'] },
+  {
+    name: 'stated numbers (a figure of the passage is the number the question states, as rounded)',
+    without: ['stated'],
+  },
   { name: 'recency (newer report first)', without: ['recency'] },
   { name: 'proximity of the matched words', without: ['proximity'] },
   { name: 'phrase match (neighbouring question words side by side)', without: ['phrase'] },

@@ -1,7 +1,6 @@
-import { scanNumberPhrases } from '../figures/numbers.js';
 import { periodsOrYearsOf, samePeriod } from '../figures/periods.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
-import { LEXICONS, patternsOfEveryLexicon, phrasePattern } from '../lexicon/lexicon.js';
+import { LEXICONS, phrasePattern } from '../lexicon/lexicon.js';
 import { analyzeWords, languageOf } from '../search/analyzer.js';
 import { DEFAULT_MODEL, FIGURE_FEATURES, type FigureFeature } from '../search/model.js';
 import type { QuestionWord } from '../search/search-index.js';
@@ -10,6 +9,7 @@ import { citationOf } from './citation.js';
 import { analysisOf, descriptionMatch, type FigureRole, kindMatch } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
 import { type PassageHit, rankPassages } from './rank.js';
+import { reachesStated, type StatedNumber, statedNumbers } from './stated.js';
 import { topicsOf } from './suggest.js';
 
 /** A passage quoted in an answer, with its citation. */
@@ -58,36 +58,6 @@ for (const lexicon of Object.values(LEXICONS))
       ...(ROLE_CUES.get(role as FigureRole) ?? []),
       ...phrases.map((phrase) => phrasePattern(phrase)),
     ]);
-/** Words right before a number of the question that make it a threshold ("above 1tn", "超过13万亿"). */
-const THRESHOLD_BEFORE = patternsOfEveryLexicon((lexicon) => lexicon.thresholdWords, { atEnd: true });
-/** How far above a threshold a value may be and still be the one asked about. */
-const THRESHOLD_MARGIN = 1.1;
-
-/** A number stated in a question, and whether it is a threshold. Bare years are scope, not figures. */
-export interface StatedNumber {
-  value: number;
-  threshold: boolean;
-}
-
-function statedNumbers(question: string): StatedNumber[] {
-  return scanNumberPhrases(question)
-    .filter(
-      (phrase) =>
-        !(
-          phrase.value >= 1900 &&
-          phrase.value < 2100 &&
-          !phrase.formatted &&
-          !phrase.scaled &&
-          !phrase.percent
-        ),
-    )
-    .map((phrase) => ({
-      value: phrase.value,
-      threshold: THRESHOLD_BEFORE.some((pattern) => pattern.test(question.slice(0, phrase.start))),
-    }));
-}
-
-const sameValue = (a: number, b: number) => Math.abs(a - b) <= Math.abs(b) * 1e-9;
 
 /** A question read once for ranking figures (see {@link figureFeatures}). */
 export interface FigureQuestion {
@@ -148,14 +118,7 @@ export function figureFeatures(
   // roles") is what it asks for: its role counts against it as much as it is not described. A
   // previous value or a change is never the current value, however well described.
   const roleOff = role && !asked.has(role) ? (role === 'part' ? 1 - description : 1) : 0;
-  let reached = 0;
-  for (const number of stated)
-    if (
-      number.threshold
-        ? figure.value >= number.value && figure.value <= number.value * THRESHOLD_MARGIN
-        : sameValue(figure.value, number.value)
-    )
-      reached++;
+  const reached = stated.filter((number) => reachesStated(figure, number)).length;
   const period =
     periods.length === 0 || !figure.period
       ? 0

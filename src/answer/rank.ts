@@ -14,6 +14,7 @@ import type { Figure } from '../types.js';
 import { figureFit } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
 import { asksForReason, givesReason } from './reason.js';
+import { reachesStated, statedNumbers } from './stated.js';
 
 /** A passage ranked for a question: its features, its score, and whether it answers. */
 export interface PassageHit {
@@ -99,6 +100,8 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   // Switched off (ablation), the reason family gives figure fit back to why questions too.
   const wantsReason = !off.has('reason') && asksForReason(question);
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
+  // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
+  const stated = statedNumbers(question);
   const language = languageOf(question);
   const answerModel = model.answer[language];
   const threshold = model.threshold[language];
@@ -112,6 +115,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
       // A question that asks why asks for no figure: which passage holds the better one does not rank it.
       figureFit: wantsReason ? 0 : fit,
       reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
+      stated: figures.some((figure) => stated.some((number) => reachesStated(figure, number))) ? 1 : 0,
     };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;

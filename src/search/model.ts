@@ -15,6 +15,7 @@ export const RANK_FEATURES = [
   'recency',
   'figureFit',
   'reason',
+  'stated',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 
