@@ -21,6 +21,8 @@ export interface Lexicon {
   reasonCues: readonly string[];
   /** Phrases of a sentence that give a reason ("due to", "driven by", "由于"). */
   causeMarkers: readonly string[];
+  /** Short words an initialism may skip (`EBITDA`: earnings before interest, taxes, depreciation and amortisation). */
+  connectors: ReadonlySet<string>;
 }
 
 function cuesOf(raw: Record<string, unknown>): Lexicon['intentCues'] {
@@ -56,6 +58,7 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     thresholdWords: en.thresholdWords,
     reasonCues: en.reasonCues,
     causeMarkers: en.causeMarkers,
+    connectors: new Set(en.connectors),
   },
   zh: {
     stopWords: new Set([...chineseStopWords.filter((word) => word.length > 1), ...zh.stopWords]),
@@ -65,6 +68,7 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     thresholdWords: zh.thresholdWords,
     reasonCues: zh.reasonCues,
     causeMarkers: zh.causeMarkers,
+    connectors: new Set(zh.connectors),
   },
 };
 

@@ -10,6 +10,9 @@ describe('abbreviates', () => {
   it('reads an initialism from the initials of consecutive words, whatever its case', () => {
     expect(abbreviates('EPS', wordsOf('Basic earnings per share were 10.3p.'))).toBe(true);
     expect(abbreviates('mvp', wordsOf('He was named most valuable player of the final.'))).toBe(true);
+    expect(
+      abbreviates('EBITDA', wordsOf('Earnings before interest, taxes, depreciation and amortisation rose.')),
+    ).toBe(true);
     // The initials must stand side by side, in order.
     expect(abbreviates('EPS', wordsOf('Share earnings were up, per the report.'))).toBe(false);
   });
