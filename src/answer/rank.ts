@@ -69,11 +69,17 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
 /**
  * For a question naming a period finer or other than a year (`Q3`, `H1 2024`, `FY2024`): +1 when
  * a figure of the passage belongs to it, −1 when its figures belong to other periods only, and
- * `undefined` (the years feature decides) otherwise.
+ * `undefined` (the years feature decides) otherwise. A figure whose sentence names no period
+ * belongs to its document's (a release titled "H2 2024 results" reports the second half's
+ * revenue as "revenue in the half was £2.84 billion").
  */
-function periodMatch(asked: readonly string[], figures: readonly Figure[]): number | undefined {
+function periodMatch(
+  asked: readonly string[],
+  figures: readonly Figure[],
+  documentPeriods: readonly string[],
+): number | undefined {
   if (asked.length === 0) return undefined;
-  const periods = figures.flatMap((figure) => (figure.period ? [figure.period] : []));
+  const periods = figures.flatMap((figure) => (figure.period ? [figure.period] : documentPeriods));
   if (periods.some((period) => asked.some((question) => samePeriod(question, period)))) return 1;
   return periods.some((period) => !/^\d{4}$/.test(period)) ? -1 : undefined;
 }
@@ -102,6 +108,18 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
   const stated = statedNumbers(question);
+  // The periods each candidate's document names in its title, read once per document.
+  const titlePeriods = new Map<string, string[]>();
+  const documentPeriods = (docId: string) => {
+    let periods = titlePeriods.get(docId);
+    if (!periods) {
+      periods = periodsOf(kb.documentsById.get(docId)?.title ?? '').filter(
+        (period) => !/^\d{4}$/.test(period),
+      );
+      titlePeriods.set(docId, periods);
+    }
+    return periods;
+  };
   const language = languageOf(question);
   const answerModel = model.answer[language];
   const threshold = model.threshold[language];
@@ -111,7 +129,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     const fit = figureFit(figures, intent, words);
     const features: Record<RankFeature, number> = {
       ...candidate.features,
-      period: periodMatch(asked, figures) ?? candidate.features.period,
+      period: periodMatch(asked, figures, documentPeriods(candidate.docId)) ?? candidate.features.period,
       // A question that asks why asks for no figure: which passage holds the better one does not rank it.
       figureFit: wantsReason ? 0 : fit,
       reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
