@@ -108,8 +108,9 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
   const stated = statedNumbers(question);
-  // The periods each candidate's document names in its title, read once per document.
-  const titlePeriods = new Map<string, string[]>();
+  // The periods each candidate's document names in its title, read once per document and kept
+  // with the knowledge base (its titles never change).
+  const titlePeriods = kb.memo.get('title-periods', () => new Map<string, string[]>());
   const documentPeriods = (docId: string) => {
     let periods = titlePeriods.get(docId);
     if (!periods) {

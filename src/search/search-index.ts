@@ -182,6 +182,7 @@ export class SearchIndex {
   private readonly recency: Map<string, number>;
   private readonly tokens = new Map<string, string[]>();
   private readonly words = new Map<string, string[]>();
+  private readonly contexts = new Map<string, ReadonlySet<string>>();
   private readonly few: number;
 
   private constructor(
@@ -607,17 +608,23 @@ export class SearchIndex {
    * heading, and, for a part of a split paragraph, the paragraph's first part and the part before
    * (where the subject is named: "Apollo 11 …" in part 1, "The astronauts returned …" in part 3).
    */
-  private contextOf(passageId: string): Set<string> {
+  private contextOf(passageId: string): ReadonlySet<string> {
+    const cached = this.contexts.get(passageId);
+    if (cached) return cached;
     const passage = this.corpus.passages.get(passageId);
     const terms = new Set(this.titleTerms.get(docIdOf(passageId)) ?? []);
-    if (!passage) return terms;
-    const section = (passage as Passage & { section?: string }).section;
-    if (section) for (const term of tokenize(section)) terms.add(term);
-    if (passage.part > 1) {
-      const paragraph = paragraphIdOf(passageId);
-      for (const part of new Set([1, passage.part - 1]))
-        for (const term of this.tokensOf(`${paragraph}.${part}`)) terms.add(term);
+    if (passage) {
+      const section = (passage as Passage & { section?: string }).section;
+      if (section) for (const term of tokenize(section)) terms.add(term);
+      if (passage.part > 1) {
+        const paragraph = paragraphIdOf(passageId);
+        for (const part of new Set([1, passage.part - 1]))
+          for (const term of this.tokensOf(`${paragraph}.${part}`)) terms.add(term);
+      }
     }
+    // Bounded, as the token cache: the passages asked about most keep their context.
+    if (this.contexts.size > 20_000) this.contexts.clear();
+    this.contexts.set(passageId, terms);
     return terms;
   }
 
