@@ -17,7 +17,7 @@
  *
  * Usage: npm run fit [-- --dry-run]
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { figureCandidates } from '../src/answer/ask.js';
 import { rankPassages } from '../src/answer/rank.js';
@@ -34,6 +34,7 @@ import {
 } from '../src/search/model.js';
 import { hasDevSets, ROOT } from '../test/eval/datasets.js';
 import { developmentSets } from '../test/eval/dev-sets.js';
+import { withWeightsTable } from './model-table.js';
 
 /**
  * What declining an answerable question costs, against answering an off-topic one (1): a decline
@@ -351,5 +352,7 @@ const model: RankingModel = RankingModelSchema.parse({
 console.log(JSON.stringify(model, null, 2));
 if (!process.argv.includes('--dry-run')) {
   writeFileSync(path.join(ROOT, 'src/search/model.json'), `${JSON.stringify(model, null, 2)}\n`);
-  console.error('wrote src/search/model.json');
+  const readme = path.join(ROOT, 'README.md');
+  writeFileSync(readme, withWeightsTable(readFileSync(readme, 'utf8'), model));
+  console.error('wrote src/search/model.json and the weights table of README.md');
 }
