@@ -85,6 +85,20 @@ function periodMatch(
 }
 
 /**
+ * The periods other than bare years that a document's title names ("Q3 2024 results" → `2024-Q3`),
+ * read once per document and kept with the knowledge base, whose titles never change.
+ */
+function titlePeriodsOf(kb: KnowledgeBase, docId: string): readonly string[] {
+  const known = kb.memo.get('title-periods', () => new Map<string, string[]>());
+  let periods = known.get(docId);
+  if (!periods) {
+    periods = periodsOf(kb.documentsById.get(docId)?.title ?? '').filter((period) => !/^\d{4}$/.test(period));
+    known.set(docId, periods);
+  }
+  return periods;
+}
+
+/**
  * Ranks the passages for a question: MiniSearch's candidates (see `SearchIndex.candidates`), each
  * scored by the fitted linear model over its features, best first, and each given the answer
  * model's probability that it answers.
@@ -108,19 +122,6 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
   // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
   const stated = statedNumbers(question);
-  // The periods each candidate's document names in its title, read once per document and kept
-  // with the knowledge base (its titles never change).
-  const titlePeriods = kb.memo.get('title-periods', () => new Map<string, string[]>());
-  const documentPeriods = (docId: string) => {
-    let periods = titlePeriods.get(docId);
-    if (!periods) {
-      periods = periodsOf(kb.documentsById.get(docId)?.title ?? '').filter(
-        (period) => !/^\d{4}$/.test(period),
-      );
-      titlePeriods.set(docId, periods);
-    }
-    return periods;
-  };
   const language = languageOf(question);
   const answerModel = model.answer[language];
   const threshold = model.threshold[language];
@@ -130,7 +131,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     const fit = figureFit(figures, intent, words);
     const features: Record<RankFeature, number> = {
       ...candidate.features,
-      period: periodMatch(asked, figures, documentPeriods(candidate.docId)) ?? candidate.features.period,
+      period: periodMatch(asked, figures, titlePeriodsOf(kb, candidate.docId)) ?? candidate.features.period,
       // A question that asks why asks for no figure: which passage holds the better one does not rank it.
       figureFit: wantsReason ? 0 : fit,
       reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
