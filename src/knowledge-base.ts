@@ -265,13 +265,17 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
   if (options.usePrebuilt !== false) {
     const bundle = await readPrebuilt(options.prebuiltFile ?? path.join(options.dir, PREBUILT_INDEX_FILE));
     if (bundle?.hash === hash) {
-      return assemble(
-        options,
-        hash,
-        bundle,
-        SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
-        'prebuilt',
-      );
+      // A file of the right version that does not hold a whole index (edited by hand, cut short
+      // by a full disk) is as good as a stale one: the folder is built again below.
+      try {
+        return assemble(
+          options,
+          hash,
+          bundle,
+          SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
+          'prebuilt',
+        );
+      } catch {}
     }
   }
   const loadOptions = options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {};

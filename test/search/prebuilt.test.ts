@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { lookupFigure } from '../../src/answer/figure-lookup.js';
@@ -38,5 +39,18 @@ describe('openKnowledgeBase with a prebuilt index', () => {
     for (const topic of ['regional GDP', 'employees', 'little giant companies']) {
       expect(lookupFigure(loaded, topic), topic).toEqual(lookupFigure(built, topic));
     }
+  });
+
+  it('builds the folder again when a prebuilt file of the right version does not hold a whole index', async () => {
+    const dir = await writeFixtureFolder();
+    const built = await openKnowledgeBase({ dir });
+    const { file } = await writePrebuiltIndex(built);
+    const bundle = JSON.parse(await readFile(file, 'utf8'));
+    delete bundle.index.terms;
+    await writeFile(file, JSON.stringify(bundle));
+
+    const reopened = await openKnowledgeBase({ dir });
+    expect(reopened.origin).toBe('built');
+    expect(ask(reopened, QUESTIONS[0] as string)).toEqual(ask(built, QUESTIONS[0] as string));
   });
 });
