@@ -34,6 +34,8 @@ export const PARTICLES: ReadonlySet<string> = new Set(EN.words.PARTICLES);
 export const ADVERBS: ReadonlySet<string> = new Set(EN.words.ADVERBS);
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set(EN.words.PREPOSITIONS);
+/** Prepositions that join two nouns into one rate's name (`earnings per share`, `revenue per passenger`). */
+export const RATE_JOINERS: ReadonlySet<string> = new Set(EN.words.RATE_JOINERS);
 
 export const DETERMINERS: ReadonlySet<string> = new Set(EN.words.DETERMINERS);
 

@@ -14,7 +14,7 @@ import {
   word,
 } from './clauses.js';
 import { phraseText } from './label-text.js';
-import { AUXILIARIES, PREPOSITIONS, RIGHT_PHRASE_STOPS, VERBS } from './lexicon.js';
+import { AUXILIARIES, PREPOSITIONS, RATE_JOINERS, RIGHT_PHRASE_STOPS, VERBS } from './lexicon.js';
 import { isAdverb, isFunctionWord, isParticle, isVerb, type Token } from './tokens.js';
 
 const CONTAINER_NOUNS = new Set([
@@ -60,9 +60,21 @@ function nounPhraseBefore(ctx: LabelContext, end: number): { from: number; to: n
       k--;
       continue;
     }
+    // `earnings per share of 10.3p`: a rate's name holds its preposition between two nouns.
+    const before = word(tokens, k - 1);
+    if (
+      t.type === 'word' &&
+      RATE_JOINERS.has(t.lower) &&
+      words > 0 &&
+      before &&
+      !isFunctionWord(before) &&
+      !isListedVerb(before)
+    ) {
+      k--;
+      continue;
+    }
     if (t.type !== 'word' || isFunctionWord(t) || isListedVerb(t)) break;
     // `have received financing aids`: an -ed word after an auxiliary is the verb.
-    const before = word(tokens, k - 1);
     if (/ed$/.test(t.lower) && before && AUXILIARIES.has(before.lower)) break;
     words++;
     k--;

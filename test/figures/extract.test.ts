@@ -28,6 +28,13 @@ describe('amounts', () => {
     });
   });
 
+  it("keeps a rate's preposition in the name before `of` (`earnings per share of 10.3p`)", () => {
+    expect(one('Fenmore reported basic earnings per share of 10.3p.').label).toMatch(
+      /basic earnings per share$/,
+    );
+    expect(one('Revenue per passenger of £12.40 was a record.').label).toBe('Revenue per passenger');
+  });
+
   it('reads a trailing currency word into the figure text', () => {
     expect(one('Exports reached 61 billion yuan.')).toMatchObject({
       text: '61 billion yuan',
