@@ -66,6 +66,9 @@ export function answerFeaturesOf(candidate: Candidate, fit: number): Record<Answ
   };
 }
 
+/** A period that is a bare year: the years feature of the index weighs those. */
+const YEAR = /^\d{4}$/;
+
 /**
  * For a question naming a period finer or other than a year (`Q3`, `H1 2024`, `FY2024`): +1 when
  * a figure of the passage belongs to it, −1 when its figures belong to other periods only, and
@@ -81,7 +84,12 @@ function periodMatch(
   if (asked.length === 0) return undefined;
   const periods = figures.flatMap((figure) => (figure.period ? [figure.period] : documentPeriods));
   if (periods.some((period) => asked.some((question) => samePeriod(question, period)))) return 1;
-  return periods.some((period) => !/^\d{4}$/.test(period)) ? -1 : undefined;
+  return periods.some((period) => !YEAR.test(period)) ? -1 : undefined;
+}
+
+/** The periods a text names other than bare years (`Q3 2024`, `FY2024`, `H1`): what the period feature reads. */
+function finerPeriodsOf(text: string): string[] {
+  return periodsOf(text).filter((period) => !YEAR.test(period));
 }
 
 /**
@@ -92,7 +100,7 @@ function titlePeriodsOf(kb: KnowledgeBase, docId: string): readonly string[] {
   const known = kb.memo.get('title-periods', () => new Map<string, string[]>());
   let periods = known.get(docId);
   if (!periods) {
-    periods = periodsOf(kb.documentsById.get(docId)?.title ?? '').filter((period) => !/^\d{4}$/.test(period));
+    periods = finerPeriodsOf(kb.documentsById.get(docId)?.title ?? '');
     known.set(docId, periods);
   }
   return periods;
@@ -119,7 +127,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const off = options.without ?? new Set<string>();
   // Switched off (ablation), the reason family gives figure fit back to why questions too.
   const wantsReason = !off.has('reason') && asksForReason(question);
-  const asked = periodsOf(question).filter((period) => !/^\d{4}$/.test(period));
+  const asked = finerPeriodsOf(question);
   // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
   const stated = statedNumbers(question);
   const language = languageOf(question);

@@ -609,11 +609,10 @@ export class SearchIndex {
    * (where the subject is named: "Apollo 11 …" in part 1, "The astronauts returned …" in part 3).
    */
   private contextOf(passageId: string): ReadonlySet<string> {
-    const cached = this.contexts.get(passageId);
-    if (cached) return cached;
-    const passage = this.corpus.passages.get(passageId);
-    const terms = new Set(this.titleTerms.get(docIdOf(passageId)) ?? []);
-    if (passage) {
+    return remembered(this.contexts, passageId, () => {
+      const passage = this.corpus.passages.get(passageId);
+      const terms = new Set(this.titleTerms.get(docIdOf(passageId)) ?? []);
+      if (!passage) return terms;
       const section = (passage as Passage & { section?: string }).section;
       if (section) for (const term of tokenize(section)) terms.add(term);
       if (passage.part > 1) {
@@ -621,11 +620,8 @@ export class SearchIndex {
         for (const part of new Set([1, passage.part - 1]))
           for (const term of this.tokensOf(`${paragraph}.${part}`)) terms.add(term);
       }
-    }
-    // Bounded, as the token cache: the passages asked about most keep their context.
-    if (this.contexts.size > 20_000) this.contexts.clear();
-    this.contexts.set(passageId, terms);
-    return terms;
+      return terms;
+    });
   }
 
   /**
@@ -689,24 +685,13 @@ export class SearchIndex {
   }
 
   private wordsOfPassage(passageId: string): string[] {
-    let words = this.words.get(passageId);
-    if (!words) {
-      words = wordsOf(this.corpus.passages.get(passageId)?.text ?? '');
-      if (this.words.size > 20_000) this.words.clear();
-      this.words.set(passageId, words);
-    }
-    return words;
+    return remembered(this.words, passageId, () => wordsOf(this.corpus.passages.get(passageId)?.text ?? ''));
   }
 
   private tokensOf(passageId: string): string[] {
-    let tokens = this.tokens.get(passageId);
-    if (!tokens) {
-      tokens = tokenize(this.corpus.passages.get(passageId)?.text ?? '');
-      // A bounded cache: the passages asked about most stay analysed.
-      if (this.tokens.size > 20_000) this.tokens.clear();
-      this.tokens.set(passageId, tokens);
-    }
-    return tokens;
+    return remembered(this.tokens, passageId, () =>
+      tokenize(this.corpus.passages.get(passageId)?.text ?? ''),
+    );
   }
 
   /** +1 when the passage's paragraph names a year the question asks about, −1 when it names only others, else 0. */
@@ -834,6 +819,23 @@ function noteTerm(corpus: Corpus, term: string, passageId: string, titles: Title
     years.add(term);
     corpus.years.set(paragraph, years);
   }
+}
+
+/** How many passages each per-passage cache of the index keeps (its words, terms and context). */
+const PASSAGE_CACHE_SIZE = 20_000;
+
+/**
+ * The value kept in `cache` for a passage, computed and kept first when absent. A bounded cache:
+ * when full it starts again, so the passages asked about most stay analysed.
+ */
+function remembered<T>(cache: Map<string, T>, passageId: string, compute: () => T): T {
+  let value = cache.get(passageId);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size > PASSAGE_CACHE_SIZE) cache.clear();
+    cache.set(passageId, value);
+  }
+  return value;
 }
 
 /** {@link TermStatistics} as written into a prebuilt index (see {@link TermStatisticsJSON}). */
