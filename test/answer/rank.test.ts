@@ -1,26 +1,20 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rankPassages } from '../../src/answer/rank.js';
-import { type KnowledgeBase, openKnowledgeBase } from '../../src/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
+import { openDocuments } from '../search/fixture.js';
 
 describe('the period feature of a passage whose sentences name no period', () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-period-'));
-    const release = (period: string, revenue: string) =>
-      [
-        '---',
-        `title: Harlow Tools ${period} results`,
-        'published: 2024-11-05',
-        '---',
-        '',
-        `Harlow Tools revenue was $${revenue} million.`,
-      ].join('\n');
-    await writeFile(path.join(dir, 'harlow-q3.md'), release('Q3 2024', '41.2'));
-    await writeFile(path.join(dir, 'harlow-q2.md'), release('Q2 2024', '38.9'));
-    kb = await openKnowledgeBase({ dir, usePrebuilt: false });
+    const release = (period: string, revenue: string) => ({
+      title: `Harlow Tools ${period} results`,
+      published: '2024-11-05',
+      paragraphs: [`Harlow Tools revenue was $${revenue} million.`],
+    });
+    kb = await openDocuments({
+      'harlow-q3.md': release('Q3 2024', '41.2'),
+      'harlow-q2.md': release('Q2 2024', '38.9'),
+    });
   });
 
   it('takes the period its document’s title names: +1 for the period asked, −1 for another', () => {

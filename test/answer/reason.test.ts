@@ -1,10 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rankPassages } from '../../src/answer/rank.js';
 import { asksForReason, givesReason } from '../../src/answer/reason.js';
-import { type KnowledgeBase, openKnowledgeBase } from '../../src/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
+import { openDocuments } from '../search/fixture.js';
 
 describe('asksForReason', () => {
   it('reads a reason from "why", "what led to" and "为什么", and none from a question for a value', () => {
@@ -34,23 +32,17 @@ describe('givesReason', () => {
 describe('ranking a question that asks why', () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-reason-'));
-    await writeFile(
-      path.join(dir, 'port-arlen-2019.md'),
-      [
-        '---',
-        'title: Port Arlen annual review 2019',
-        'published: 2020-03-02',
-        '---',
-        '',
-        'Freight revenue at Port Arlen rose 12 percent in 2019.',
-        '',
-        'Freight revenue at Port Arlen rose 12 percent in 2019 due to a new terminal.',
-        '',
-        'Passenger numbers at Port Arlen were flat in 2019.',
-      ].join('\n'),
-    );
-    kb = await openKnowledgeBase({ dir, usePrebuilt: false });
+    kb = await openDocuments({
+      'port-arlen-2019.md': {
+        title: 'Port Arlen annual review 2019',
+        published: '2020-03-02',
+        paragraphs: [
+          'Freight revenue at Port Arlen rose 12 percent in 2019.',
+          'Freight revenue at Port Arlen rose 12 percent in 2019 due to a new terminal.',
+          'Passenger numbers at Port Arlen were flat in 2019.',
+        ],
+      },
+    });
   });
 
   const first = (question: string, without?: Set<string>) =>

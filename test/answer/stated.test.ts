@@ -1,11 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { rankPassages } from '../../src/answer/rank.js';
 import { reachesStated, statedNumbers } from '../../src/answer/stated.js';
-import { type KnowledgeBase, openKnowledgeBase } from '../../src/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
+import { openDocuments } from '../search/fixture.js';
 
 describe('statedNumbers', () => {
   it('reads each number with the rounding its digits allow, and leaves bare years out', () => {
@@ -42,21 +40,16 @@ describe('reachesStated', () => {
 describe('a question that states a rounded number', () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-stated-'));
-    await writeFile(
-      path.join(dir, 'fenmore-2024.md'),
-      [
-        '---',
-        'title: Fenmore Markets full-year results 2024',
-        'published: 2025-03-01',
-        '---',
-        '',
-        'Fenmore Markets runs 412 stores and made its name in discount groceries in 2024.',
-        '',
-        'For the full year 2024, Fenmore made an operating profit of £309 million on £5.46 billion.',
-      ].join('\n'),
-    );
-    kb = await openKnowledgeBase({ dir, usePrebuilt: false });
+    kb = await openDocuments({
+      'fenmore-2024.md': {
+        title: 'Fenmore Markets full-year results 2024',
+        published: '2025-03-01',
+        paragraphs: [
+          'Fenmore Markets runs 412 stores and made its name in discount groceries in 2024.',
+          'For the full year 2024, Fenmore made an operating profit of £309 million on £5.46 billion.',
+        ],
+      },
+    });
   });
 
   it('marks the passage whose figure is the number as rounded, and only that one', () => {

@@ -1,10 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rankPassages } from '../../src/answer/rank.js';
-import { type KnowledgeBase, openKnowledgeBase } from '../../src/knowledge-base.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import { abbreviates, wordsOf } from '../../src/search/abbreviation.js';
+import { openDocuments } from './fixture.js';
 
 describe('abbreviates', () => {
   it('reads an initialism from the initials of consecutive words, whatever its case', () => {
@@ -36,23 +34,17 @@ describe('abbreviates', () => {
 describe('ranking a question that abbreviates what the passage spells out', () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-abbreviation-'));
-    await writeFile(
-      path.join(dir, 'fenmore-h1-2025.md'),
-      [
-        '---',
-        'title: Fenmore Markets half-year results 2025',
-        'published: 2025-08-01',
-        '---',
-        '',
-        'Fenmore Markets opened 12 stores in the half and closed 3.',
-        '',
-        'Fenmore Markets reported basic earnings per share of 10.3p for the half.',
-        '',
-        'Fenmore Markets paid an interim dividend of 4.1p per share.',
-      ].join('\n'),
-    );
-    kb = await openKnowledgeBase({ dir, usePrebuilt: false });
+    kb = await openDocuments({
+      'fenmore-h1-2025.md': {
+        title: 'Fenmore Markets half-year results 2025',
+        published: '2025-08-01',
+        paragraphs: [
+          'Fenmore Markets opened 12 stores in the half and closed 3.',
+          'Fenmore Markets reported basic earnings per share of 10.3p for the half.',
+          'Fenmore Markets paid an interim dividend of 4.1p per share.',
+        ],
+      },
+    });
   });
 
   const best = (question: string) => rankPassages(kb, question).hits[0];

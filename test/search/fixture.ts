@@ -83,3 +83,21 @@ export async function writeFixtureFolder(): Promise<string> {
 export async function openFixture(dir?: string): Promise<KnowledgeBase> {
   return openKnowledgeBase({ dir: dir ?? (await writeFixtureFolder()), usePrebuilt: false });
 }
+
+/** A Markdown document for {@link openDocuments}: its front matter's title and date, and its paragraphs. */
+export interface TestDocument {
+  title: string;
+  published: string;
+  paragraphs: string[];
+}
+
+/**
+ * Writes each document (by file name) into a new temporary folder and opens it, building its
+ * index: a small knowledge base for one behaviour of the ranking.
+ */
+export async function openDocuments(documents: Record<string, TestDocument>): Promise<KnowledgeBase> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'factdesk-documents-'));
+  for (const [name, { title, published, paragraphs }] of Object.entries(documents))
+    await writeFile(path.join(dir, name), doc({ title, published }, paragraphs));
+  return openKnowledgeBase({ dir, usePrebuilt: false });
+}
