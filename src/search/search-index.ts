@@ -1,10 +1,11 @@
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import { findNonFigures } from '../figures/matchers.js';
 import type { DocumentMeta, Figure, Passage } from '../types.js';
 import { abbreviates, wordsOf } from './abbreviation.js';
 import { analyzeWords, tokenize, type WordUnit } from './analyzer.js';
 import { BackgroundSpecificity } from './background.js';
 import { DEFAULT_MODEL, type RankFeature, type RankingModel } from './model.js';
+import { type Bm25Params, Bm25Scorer, type ScoredHit, type TermSpec } from './scorer.js';
 import type { Synonyms } from './synonyms.js';
 
 /** What the passage index stores per passage (each field already analysed, terms joined by spaces). */
@@ -29,10 +30,18 @@ const splitOnSpace = (text: string) => text.split(' ').filter((term) => term.len
  * MiniSearch options for the passage index, shared by build and load (MiniSearch requires the same
  * options on both sides). Fields reach MiniSearch already analysed by {@link tokenize}.
  */
+/** The fields of the passage index, in MiniSearch's order. */
+const PASSAGE_FIELDS = ['text', 'title'];
+/** The fields of the figure index and their boosts: a figure is found by its label first. */
+const FIGURE_FIELDS = ['label', 'text', 'title'];
+const FIGURE_BOOST = { label: 3, text: 1, title: 0.5 };
+/** MiniSearch's default BM25 parameters, which the figure index keeps. */
+const DEFAULT_BM25: Bm25Params = { k: 1.2, b: 0.7, d: 0.5 };
+
 export function passageIndexOptions(model: RankingModel = DEFAULT_MODEL): Options<PassageRecord> {
   return {
     idField: 'id',
-    fields: ['text', 'title'],
+    fields: PASSAGE_FIELDS,
     tokenize: splitOnSpace,
     processTerm: identity,
     searchOptions: { boost: { ...model.boost }, bm25: { ...model.bm25 } },
@@ -42,10 +51,10 @@ export function passageIndexOptions(model: RankingModel = DEFAULT_MODEL): Option
 /** MiniSearch options for the figure index, shared by build and load. */
 export const FIGURE_INDEX_OPTIONS: Options<FigureRecord> = {
   idField: 'id',
-  fields: ['label', 'text', 'title'],
+  fields: FIGURE_FIELDS,
   tokenize: splitOnSpace,
   processTerm: identity,
-  searchOptions: { boost: { label: 3, text: 1, title: 0.5 } },
+  searchOptions: { boost: FIGURE_BOOST },
 };
 
 /** A word of a question (or a phrase a synonym brings in), with its index terms and weight. */
@@ -67,7 +76,28 @@ export interface PlannedQuery {
   years: Set<string>;
   /** Units that name documents: words of one title or a few (a company, a province). */
   selectors: WordUnit[];
+  /** The terms searched, in groups whose scores add up: the question's own terms, then its synonyms. */
+  groups: TermSpec[][];
+  /** The same search as a MiniSearch query, for `MiniSearch.search` (what the scorer stands in for). */
   query: Query;
+}
+
+/** A MiniSearch query that runs `groups` as {@link Bm25Scorer} does: one OR subquery per group. */
+export function miniSearchQuery(groups: readonly (readonly TermSpec[])[]): Query {
+  return {
+    combineWith: 'OR',
+    queries: groups.map((specs) => {
+      const of = new Map(specs.map((spec) => [spec.term, spec]));
+      return {
+        queries: [specs.map((spec) => spec.term).join(' ')],
+        fuzzy: (term: string) => of.get(term)?.fuzzy ?? false,
+        prefix: (term: string) => of.get(term)?.prefix ?? false,
+        boostTerm: (term: string) => of.get(term)?.boost ?? 1,
+      };
+    }),
+    tokenize: splitOnSpace,
+    processTerm: identity,
+  };
 }
 
 /** A passage found for a query, with the features it is ranked by. */
@@ -184,6 +214,7 @@ export class SearchIndex {
   private readonly words = new Map<string, string[]>();
   private readonly contexts = new Map<string, ReadonlySet<string>>();
   private readonly few: number;
+  private scorers: { passages?: Bm25Scorer; figures?: Bm25Scorer } = {};
 
   private constructor(
     private readonly passageIndex: MiniSearch<PassageRecord>,
@@ -334,6 +365,18 @@ export class SearchIndex {
     };
   }
 
+  /** The passages' scorer, made on first use (its arrays are as long as the index). */
+  private passageScorer(): Bm25Scorer {
+    this.scorers.passages ??= new Bm25Scorer(this.passageIndex);
+    return this.scorers.passages;
+  }
+
+  /** The figures' scorer, made on first use. */
+  private figureScorer(): Bm25Scorer {
+    this.scorers.figures ??= new Bm25Scorer(this.figureIndex);
+    return this.scorers.figures;
+  }
+
   /** How many passages the index holds. */
   get size(): number {
     return this.passageIndex.documentCount;
@@ -412,24 +455,23 @@ export class SearchIndex {
         .filter((term) => !(prefixLast && lastTerms.has(term)))
         .slice(0, MAX_FUZZY_TERMS),
     );
-    const fuzzy = (term: string) => (fuzzyTerms.has(term) ? (term.length >= 8 ? 2 : 1) : false);
-    const prefix = (term: string) => prefixLast && lastTerms.has(term) && !/^\p{N}/u.test(term);
     const words = new Set(units.flatMap((unit) => unit.terms.filter((term) => !unit.pairs?.includes(term))));
     const pairWeight = this.model.pairWeight;
-    const boostTerm = (term: string) => (words.has(term) ? 1 : pairWeight);
-    const queries: Query[] = [{ queries: [terms.join(' ')], fuzzy, prefix, boostTerm }];
+    const groups: TermSpec[][] = [
+      terms.map((term) => ({
+        term,
+        fuzzy: fuzzyTerms.has(term) ? (term.length >= 8 ? 2 : 1) : false,
+        prefix: prefixLast && lastTerms.has(term) && !/^\p{N}/u.test(term),
+        boost: words.has(term) ? 1 : pairWeight,
+      })),
+    ];
     const expansions = this.synonyms.expand(units);
     const expansionTerms = [...new Set(expansions.flatMap((expansion) => expansion.terms))].filter(
       (term) => !terms.includes(term),
     );
     if (expansionTerms.length > 0 && this.model.synonymWeight > 0) {
       const weight = this.model.synonymWeight;
-      queries.push({
-        queries: [expansionTerms.join(' ')],
-        boostTerm: () => weight,
-        fuzzy: false,
-        prefix: false,
-      });
+      groups.push(expansionTerms.map((term) => ({ term, fuzzy: false, prefix: false, boost: weight })));
     }
     return {
       units,
@@ -438,7 +480,8 @@ export class SearchIndex {
       expansions,
       years: new Set(terms.filter((term) => YEAR_TERM.test(term))),
       selectors: units.filter((unit) => unit.terms.some((term) => this.isSelector(term))),
-      query: { combineWith: 'OR', queries, tokenize: splitOnSpace, processTerm: identity },
+      groups,
+      query: miniSearchQuery(groups),
     };
   }
 
@@ -468,11 +511,12 @@ export class SearchIndex {
   ): { planned: PlannedQuery; candidates: Candidate[] } {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return { planned, candidates: [] };
-    const results = this.passageIndex.search(planned.query, {
-      boost: { ...this.model.boost },
-      bm25: { ...this.model.bm25 },
-    });
-    const pool = results.slice(0, Math.max(this.model.pool, limit));
+    const pool = this.passageScorer().search(planned.groups, {
+      fields: PASSAGE_FIELDS,
+      boost: this.model.boost,
+      bm25: this.model.bm25,
+      limit: Math.max(this.model.pool, limit),
+    }).hits;
     const best = pool[0]?.score ?? 1;
     const pairs = neighbourPairs(planned);
     const titleFit = this.titleFitOf(planned);
@@ -511,7 +555,7 @@ export class SearchIndex {
     planned: PlannedQuery,
     pairs: NeighbourPairs,
     titleFit: (docId: string) => number,
-    result: SearchResult,
+    result: ScoredHit,
     best: number,
   ): Candidate {
     const passageId = String(result.id);
@@ -726,10 +770,14 @@ export class SearchIndex {
   ): FigureHit[] {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return [];
-    return this.figureIndex
-      .search(planned.query, fields ? { fields } : {})
-      .slice(0, limit)
-      .map((result) => ({ figureId: String(result.id), score: result.score }));
+    return this.figureScorer()
+      .search(planned.groups, {
+        fields: fields ?? FIGURE_FIELDS,
+        boost: FIGURE_BOOST,
+        bm25: DEFAULT_BM25,
+        limit,
+      })
+      .hits.map((result) => ({ figureId: result.id, score: result.score }));
   }
 }
 
