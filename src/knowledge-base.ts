@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { Memo } from './cache/memo.js';
 import { documentContent } from './document/content.js';
 import { assertKnowledgeFolder, loadDocuments } from './knowledge/load.js';
+import { type PackedFigures, packFigures, unpackFigures } from './knowledge/prebuilt-figures.js';
 import { type AnalysedRecords, SearchIndex, type SearchIndexJSON } from './search/search-index.js';
 import { loadSynonyms, type Synonyms } from './search/synonyms.js';
 import type { DocumentMeta, Figure, KnowledgeDocument, Passage, Problem } from './types.js';
@@ -90,7 +91,7 @@ interface PrebuiltBundle {
   hash: string;
   documents: DocumentMeta[];
   passages: Passage[];
-  figures: Figure[];
+  figures: PackedFigures;
   problems: Problem[];
   index: SearchIndexJSON;
 }
@@ -148,7 +149,12 @@ export function buildKnowledgeBase(
 }
 
 /** What a knowledge base is made of before it is indexed. */
-export type KnowledgeParts = Omit<PrebuiltBundle, 'hash' | 'index'>;
+export interface KnowledgeParts {
+  documents: DocumentMeta[];
+  passages: Passage[];
+  figures: Figure[];
+  problems: Problem[];
+}
 
 /**
  * Splits documents into passages and extracts their figures. A document that trips the splitter
@@ -268,10 +274,11 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
       // A file of the right version that does not hold a whole index (edited by hand, cut short
       // by a full disk) is as good as a stale one: the folder is built again below.
       try {
+        const passagesById = new Map(bundle.passages.map((passage) => [passage.id, passage]));
         return assemble(
           options,
           hash,
-          bundle,
+          { ...bundle, figures: unpackFigures(bundle.figures, passagesById) },
           SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
           'prebuilt',
         );
@@ -409,7 +416,7 @@ export async function writePrebuiltIndex(
     hash: kb.hash,
     documents: kb.documents,
     passages: kb.passages,
-    figures: kb.figures,
+    figures: packFigures(kb.figures, kb.passagesById),
     problems: kb.problems,
     index: kb.index.toJSON(),
   };

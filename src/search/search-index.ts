@@ -136,7 +136,11 @@ const ASYNC_CHUNK = 250;
 /** The serialised form of a {@link SearchIndex}. */
 export interface SearchIndexJSON {
   passages: AsPlainObject;
-  figures: AsPlainObject;
+  /**
+   * The figure index as MiniSearch's JSON text: a string parses in a few milliseconds, and the
+   * index is read from it on the first figure search (see `figureIndex`).
+   */
+  figures: string;
   /** What the index learnt from the passages beside the postings, so a load need not walk them again. */
   terms: TermStatisticsJSON;
 }
@@ -218,7 +222,8 @@ export class SearchIndex {
 
   private constructor(
     private readonly passageIndex: MiniSearch<PassageRecord>,
-    private readonly figureIndex: MiniSearch<FigureRecord>,
+    /** The figure index, or its serialised form, read on the first figure search. */
+    private figureSource: MiniSearch<FigureRecord> | string,
     private readonly synonyms: Synonyms,
     /** Document frequency of every term of the passages: in how many passages any field holds it. */
     private readonly vocabulary: Map<string, number>,
@@ -347,7 +352,8 @@ export class SearchIndex {
     const { vocabulary, corpus } = readTermStatistics(json.terms, passages);
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, passageIndexOptions(model)),
-      MiniSearch.loadJS(json.figures, FIGURE_INDEX_OPTIONS),
+      // Only `/figure` and its autocomplete search figures: an `/ask` never waits for their index.
+      json.figures,
       synonyms,
       vocabulary,
       corpus,
@@ -360,7 +366,7 @@ export class SearchIndex {
   toJSON(): SearchIndexJSON {
     return {
       passages: this.passageIndex.toJSON(),
-      figures: this.figureIndex.toJSON(),
+      figures: typeof this.figureSource === 'string' ? this.figureSource : JSON.stringify(this.figureSource),
       terms: writeTermStatistics(this.vocabulary, this.corpus, this.titleTerms),
     };
   }
@@ -371,9 +377,16 @@ export class SearchIndex {
     return this.scorers.passages;
   }
 
+  /** The figure index, read from its serialised form on first use. */
+  private figureIndex(): MiniSearch<FigureRecord> {
+    if (typeof this.figureSource === 'string')
+      this.figureSource = MiniSearch.loadJSON<FigureRecord>(this.figureSource, FIGURE_INDEX_OPTIONS);
+    return this.figureSource;
+  }
+
   /** The figures' scorer, made on first use. */
   private figureScorer(): Bm25Scorer {
-    this.scorers.figures ??= new Bm25Scorer(this.figureIndex);
+    this.scorers.figures ??= new Bm25Scorer(this.figureIndex());
     return this.scorers.figures;
   }
 

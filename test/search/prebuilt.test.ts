@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { lookupFigure } from '../../src/answer/figure-lookup.js';
 import { rankPassages } from '../../src/answer/rank.js';
+import { suggestFigureChoices } from '../../src/answer/suggest.js';
 import { openKnowledgeBase, writePrebuiltIndex } from '../../src/knowledge-base.js';
 import { writeFixtureFolder } from './fixture.js';
 
@@ -38,6 +39,11 @@ describe('openKnowledgeBase with a prebuilt index', () => {
     }
     for (const topic of ['regional GDP', 'employees', 'little giant companies']) {
       expect(lookupFigure(loaded, topic), topic).toEqual(lookupFigure(built, topic));
+    }
+    // The figures travel packed, and their index is read on the first autocomplete.
+    expect(loaded.figures).toEqual(built.figures);
+    for (const prefix of ['GDP', 'high-tech ent', 'employ']) {
+      expect(suggestFigureChoices(loaded, prefix), prefix).toEqual(suggestFigureChoices(built, prefix));
     }
   });
 
