@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packFigures, unpackFigures } from '../../src/knowledge/prebuilt-figures.js';
+import { FIGURE_FIELDS, packFigures, unpackFigures } from '../../src/knowledge/prebuilt-figures.js';
 import type { Figure, Passage } from '../../src/types.js';
 
 const PASSAGE: Passage = {
@@ -46,6 +46,17 @@ describe('packFigures and unpackFigures', () => {
     expect(stored?.sentence).toEqual([0, 36]);
     expect(Object.keys(stored ?? {})).not.toContain('passageId');
     expect(Object.keys(stored ?? {})).not.toContain('docId');
+  });
+
+  it('carry every field a figure has, optional ones included', () => {
+    const full: Figure = {
+      ...figure(0, '10–15%', 'Revenue rose to $12 million in 2023.'),
+      qualifier: 'about',
+      high: 15,
+    };
+    const [back] = unpackFigures(packFigures([full], passages), passages);
+    expect(Object.keys(back ?? {}).sort()).toEqual(Object.keys(FIGURE_FIELDS).sort());
+    expect(back).toEqual(full);
   });
 
   it('refuse figures whose passage the bundle lacks', () => {
