@@ -765,6 +765,14 @@ const TARGETS: Target[] = [
     value: (r) => r.query?.suggestQuestions?.p99,
     robust: (r) => r.query?.suggestQuestions?.robustP99,
   },
+  {
+    name: 'autocomplete p99 (suggestFigureChoices, /figure)',
+    size: '10k',
+    limit: 5,
+    unit: 'ms',
+    value: (r) => r.query?.suggestFigureChoices?.p99,
+    robust: (r) => r.query?.suggestFigureChoices?.robustP99,
+  },
   ...['1k', '10k', '100k'].map((size) => ({
     name: 'ask p99 / raw MiniSearch p99',
     size,

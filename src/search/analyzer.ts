@@ -33,6 +33,9 @@ const SCRIPT_RUNS = /\p{Script=Han}+|[^\p{Script=Han}]+/gu;
 // every call (it holds no state between calls).
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
+// `U.S.`, `U.K.`, `U.S.A.`: capitals with dots, read as the initialism they spell (`US`).
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,}/gu;
+
 const english = LEXICONS.en;
 const chinese = LEXICONS.zh;
 
@@ -46,6 +49,21 @@ export function processTerm(term: string): string | null {
   if (/^\p{N}/u.test(lower)) return lower;
   if (lower.length === 1) return null;
   return stemmer(english.irregular[lower] ?? lower);
+}
+
+/**
+ * A word in capitals that names something rather than the stop word it spells in lower case: `US`
+ * or `IT` in text that is not all capitals, the letter of `Customer A`, `Class B` or `Series A`
+ * after a capitalised word. These tell apart the passages a question is about (the `U.S.` facility,
+ * not the `U.K.` one; Customer A, not Customer B), and a stop word list would drop them.
+ */
+function identifierUnit(raw: string, previous: string | undefined, shouting: boolean): WordUnit | undefined {
+  if (shouting) return undefined;
+  const lower = raw.toLowerCase();
+  if (/^\p{Lu}{2,}$/u.test(raw) && english.stopWords.has(lower)) return { word: raw, terms: [lower] };
+  if (/^\p{Lu}$/u.test(raw) && previous !== undefined && /^\p{Lu}\p{Ll}/u.test(previous))
+    return { word: raw, terms: [lower], name: true };
+  return undefined;
 }
 
 function latinUnit(raw: string): WordUnit | undefined {
@@ -107,14 +125,20 @@ export function analyzeWords(text: string): WordUnit[] {
   // (`13万亿`) still meet `13 trillion`.
   let canonical = canonicalizeNumbers(text.normalize('NFKC'), { hanNumerals: false });
   for (const [symbol, word] of CURRENCY_WORDS) canonical = canonical.replace(symbol, word);
+  canonical = canonical.replace(DOTTED_INITIALS, (initials) => `${initials.replaceAll('.', '')} `);
+  // Text with no lower-case letter (a headline in capitals) has no names to tell by their case.
+  const shouting = !/\p{Ll}/u.test(canonical);
+  let previous: string | undefined;
   for (const match of canonical.matchAll(WORD)) {
     const [raw] = match;
     if (!HAN.test(raw)) {
-      const unit = latinUnit(raw);
+      const unit = identifierUnit(raw, previous, shouting) ?? latinUnit(raw);
       if (unit && (match.index ?? 0) > 0 && /^\p{Lu}/u.test(raw) && !/^\p{Lu}+$/u.test(raw)) unit.name = true;
       if (unit) units.push(unit);
+      previous = raw;
       continue;
     }
+    previous = undefined;
     for (const [run] of raw.matchAll(SCRIPT_RUNS)) {
       if (HAN.test(run)) chineseUnits(run, units);
       else

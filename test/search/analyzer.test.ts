@@ -17,6 +17,21 @@ describe('tokenize', () => {
     expect(tokenize('hey tell me how')).toEqual([]);
   });
 
+  it('keeps identifiers written in capitals that a stop word list would drop', () => {
+    // The U.S. facility is not the U.K. one, and Customer A is not Customer B.
+    expect(tokenize('the U.S. facility')).toEqual(tokenize('the US facility'));
+    expect(tokenize('the U.S. facility')).not.toEqual(tokenize('the U.K. facility'));
+    expect(tokenize('receivables from Customer A')).toContain('a');
+    expect(tokenize('Class B shares')).toContain('b');
+    expect(tokenize('IT spending rose')).toContain('it');
+  });
+
+  it('still drops those words as stop words in lower case, at the start, or in text all in capitals', () => {
+    expect(tokenize('let us see it')).toEqual(tokenize('let see'));
+    expect(tokenize('A total of 5 firms')).not.toContain('a');
+    expect(tokenize('WHAT IS IT')).toEqual([]);
+  });
+
   it('splits Chinese into words and reads Latin words and digits inside it as English', () => {
     const terms = tokenize('广东2023年GDP是多少');
     expect(terms).toEqual(expect.arrayContaining(['广东', '2023', 'gdp']));
