@@ -25,13 +25,7 @@ function figuresFor(kb: KnowledgeBase, partial: string, limit: number): Figure[]
   const text = partial.trim();
   const figures = text
     ? kb.index
-        // Labels and titles only: what a topic is called, not every sentence that mentions it,
-        // which keeps each keystroke cheap.
-        .searchFigures(text, {
-          limit: limit * 3,
-          prefixLast: !/\s$/.test(partial),
-          fields: ['label', 'title'],
-        })
+        .searchFigures(text, { limit: limit * 3, prefixLast: !/\s$/.test(partial) })
         .map((hit) => kb.figuresById.get(hit.figureId))
     : kb.figures;
   return figures.filter((figure): figure is Figure => figure !== undefined && suggestible(figure));

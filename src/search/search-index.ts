@@ -15,11 +15,10 @@ interface PassageRecord {
   title: string;
 }
 
-/** What the figure index stores per figure. */
+/** What the figure index stores per figure: what a topic is called, its label and its document's title. */
 interface FigureRecord {
   id: string;
   label: string;
-  text: string;
   title: string;
 }
 
@@ -33,8 +32,8 @@ const splitOnSpace = (text: string) => text.split(' ').filter((term) => term.len
 /** The fields of the passage index, in MiniSearch's order. */
 const PASSAGE_FIELDS = ['text', 'title'];
 /** The fields of the figure index and their boosts: a figure is found by its label first. */
-const FIGURE_FIELDS = ['label', 'text', 'title'];
-const FIGURE_BOOST = { label: 3, text: 1, title: 0.5 };
+const FIGURE_FIELDS = ['label', 'title'];
+const FIGURE_BOOST = { label: 3, title: 0.5 };
 /** MiniSearch's default BM25 parameters, which the figure index keeps. */
 const DEFAULT_BM25: Bm25Params = { k: 1.2, b: 0.7, d: 0.5 };
 
@@ -257,7 +256,6 @@ export class SearchIndex {
       figures: figures.map((figure) => ({
         id: figure.id,
         label: tokenize(figure.label).join(' '),
-        text: tokenize(`${figure.text} ${figure.unit}`).join(' '),
         title: titles.get(figure.docId) ?? '',
       })),
     };
@@ -772,20 +770,20 @@ export class SearchIndex {
     return !use || use.own / use.total >= NAME_SHARE;
   }
 
-  /** Finds figures whose label or value match `text`, best first (for `/figure` autocomplete). */
+  /**
+   * Finds figures whose label or document title match `text`, best first (for `/figure`
+   * autocomplete): what a topic is called, not every sentence that mentions it, which keeps each
+   * keystroke cheap.
+   */
   searchFigures(
     text: string,
-    {
-      limit = 10,
-      prefixLast = false,
-      fields,
-    }: { limit?: number; prefixLast?: boolean; fields?: string[] } = {},
+    { limit = 10, prefixLast = false }: { limit?: number; prefixLast?: boolean } = {},
   ): FigureHit[] {
     const planned = this.plan(text, { prefixLast });
     if (planned.units.length === 0) return [];
     return this.figureScorer()
       .search(planned.groups, {
-        fields: fields ?? FIGURE_FIELDS,
+        fields: FIGURE_FIELDS,
         boost: FIGURE_BOOST,
         bm25: DEFAULT_BM25,
         limit,
