@@ -41,7 +41,7 @@ import { lookupFigure } from '../src/answer/figure-lookup.js';
 import { suggestFigureChoices, suggestQuestions } from '../src/answer/suggest.js';
 import { extractFigures } from '../src/figures/extract.js';
 import { loadDocuments } from '../src/knowledge/load.js';
-import { type PackedFigures, unpackFigures } from '../src/knowledge/prebuilt-figures.js';
+import { type PackedFigures, packFigures, unpackFigures } from '../src/knowledge/prebuilt-figures.js';
 import {
   hashKnowledgeFolder,
   type KnowledgeBase,
@@ -175,7 +175,7 @@ async function buildWorker(dir: string, breakdown: boolean): Promise<BuildResult
     result.parts = {
       documents: size(kb.documents),
       passages: size(kb.passages),
-      figures: size(kb.figures),
+      figures: size(packFigures(kb.figures, kb.passagesById)),
       passageIndex: size(index.passages),
       figureIndex: Buffer.byteLength(index.figures),
     };
