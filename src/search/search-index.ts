@@ -25,10 +25,6 @@ interface FigureRecord {
 const identity = (term: string) => term;
 const splitOnSpace = (text: string) => text.split(' ').filter((term) => term.length > 0);
 
-/**
- * MiniSearch options for the passage index, shared by build and load (MiniSearch requires the same
- * options on both sides). Fields reach MiniSearch already analysed by {@link tokenize}.
- */
 /** The fields of the passage index, in MiniSearch's order. */
 const PASSAGE_FIELDS = ['text', 'title'];
 /** The fields of the figure index and their boosts: a figure is found by its label first. */
@@ -37,6 +33,10 @@ const FIGURE_BOOST = { label: 3, title: 0.5 };
 /** MiniSearch's default BM25 parameters, which the figure index keeps. */
 const DEFAULT_BM25: Bm25Params = { k: 1.2, b: 0.7, d: 0.5 };
 
+/**
+ * MiniSearch options for the passage index, shared by build and load (MiniSearch requires the same
+ * options on both sides). Fields reach MiniSearch already analysed by {@link tokenize}.
+ */
 export function passageIndexOptions(model: RankingModel = DEFAULT_MODEL): Options<PassageRecord> {
   return {
     idField: 'id',
@@ -350,7 +350,7 @@ export class SearchIndex {
     const { vocabulary, corpus } = readTermStatistics(json.terms, passages);
     return new SearchIndex(
       MiniSearch.loadJS(json.passages, passageIndexOptions(model)),
-      // Only `/figure` and its autocomplete search figures: an `/ask` never waits for their index.
+      // Only `/figure`'s autocomplete searches figures: an `/ask` never waits for their index.
       json.figures,
       synonyms,
       vocabulary,
