@@ -104,7 +104,7 @@ export class Bm25Scorer {
   private readonly totalStamp: Int32Array;
   private stamp = 0;
 
-  constructor(index: MiniSearch<never> | MiniSearch<unknown> | MiniSearch) {
+  constructor(index: MiniSearch<never>) {
     this.internals = index as unknown as MiniSearchInternals;
     // MiniSearch skips a discarded document's postings as it meets them; these arrays know only
     // the documents of an index built whole, as factdesk builds every index (a reload rebuilds).
@@ -156,7 +156,7 @@ export class Bm25Scorer {
             if (!freqs || !norm) continue;
             const matching = freqs.size;
             const idf = Math.log(1 + (count - matching + 0.5) / (matching + 0.5));
-            const factor = weight * spec.boost * (fieldBoosts[f] ?? 1) * 1;
+            const factor = weight * spec.boost * (fieldBoosts[f] ?? 1);
             freqs.forEach((tf, doc) => {
               const raw = idf * (d + (tf * k1) / (tf + (norm[doc] ?? 0)));
               if (this.termStamp[doc] !== termMark) {
