@@ -24,6 +24,13 @@ export class KnowledgeHolder {
       const level = problem.severity === 'error' ? 'error' : 'warn';
       logger[level]({ file: problem.file, field: problem.field }, formatProblem(problem));
     }
+    // A prebuilt index leaves the figure index serialised: read it while nobody types yet.
+    kb.index.warmFigureIndex().catch((error: unknown) => {
+      logger.warn(
+        { err: error },
+        'the figure index could not be read ahead; the first autocomplete reads it',
+      );
+    });
     return new KnowledgeHolder(kb, options, logger);
   }
 

@@ -382,6 +382,18 @@ export class SearchIndex {
     return this.figureSource;
   }
 
+  /**
+   * Reads the figure index from its serialised form in the background, a batch of terms per turn
+   * of the event loop (MiniSearch's `loadJSONAsync`), so that the first `/figure` autocomplete
+   * after a start does not wait for it: 2.4 s at 100k passages. Resolves at once when it is read.
+   */
+  async warmFigureIndex(): Promise<void> {
+    if (typeof this.figureSource !== 'string') return;
+    const index = await MiniSearch.loadJSONAsync<FigureRecord>(this.figureSource, FIGURE_INDEX_OPTIONS);
+    // A figure search meanwhile read it at once: keep that one, which its scorer was made from.
+    if (typeof this.figureSource === 'string') this.figureSource = index;
+  }
+
   /** The figures' scorer, made on first use. */
   private figureScorer(): Bm25Scorer {
     this.scorers.figures ??= new Bm25Scorer(this.figureIndex());

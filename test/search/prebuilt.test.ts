@@ -47,6 +47,23 @@ describe('openKnowledgeBase with a prebuilt index', () => {
     }
   });
 
+  it('reads the figure index ahead in the background, or at once when a search comes first', async () => {
+    const dir = await writeFixtureFolder();
+    const built = await openKnowledgeBase({ dir });
+    await writePrebuiltIndex(built);
+    const ahead = await openKnowledgeBase({ dir });
+    await ahead.index.warmFigureIndex();
+    expect(suggestFigureChoices(ahead, 'GDP')).toEqual(suggestFigureChoices(built, 'GDP'));
+
+    const raced = await openKnowledgeBase({ dir });
+    const warming = raced.index.warmFigureIndex();
+    expect(suggestFigureChoices(raced, 'employ')).toEqual(suggestFigureChoices(built, 'employ'));
+    await warming;
+    expect(suggestFigureChoices(raced, 'high-tech ent')).toEqual(
+      suggestFigureChoices(built, 'high-tech ent'),
+    );
+  });
+
   it('builds the folder again when a prebuilt file of the right version does not hold a whole index', async () => {
     const dir = await writeFixtureFolder();
     const built = await openKnowledgeBase({ dir });
