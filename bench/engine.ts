@@ -53,6 +53,7 @@ import {
 import { analyzeWords } from '../src/search/analyzer.js';
 import {
   FIGURE_INDEX_OPTIONS,
+  miniSearchQuery,
   passageIndexOptions,
   SearchIndex,
   type SearchIndexJSON,
@@ -486,12 +487,13 @@ async function queryWorker(
       const plans = new Map(questions.map((q) => [q, kb.index.plan(q)]));
       result.stages.miniSearchOnly = stage((q) => {
         const planned = plans.get(q);
-        return planned && planned.units.length > 0 ? inner.search(planned.query) : [];
+        return planned && planned.units.length > 0 ? inner.search(miniSearchQuery(planned.groups)) : [];
       });
       let candidates = 0;
       for (const q of questions) {
         const planned = plans.get(q);
-        if (planned && planned.units.length > 0) candidates += inner.search(planned.query).length;
+        if (planned && planned.units.length > 0)
+          candidates += inner.search(miniSearchQuery(planned.groups)).length;
       }
       result.meanCandidates = { factdesk: Math.round(candidates / questions.length), raw: 0 };
     }

@@ -77,11 +77,12 @@ export interface PlannedQuery {
   selectors: WordUnit[];
   /** The terms searched, in groups whose scores add up: the question's own terms, then its synonyms. */
   groups: TermSpec[][];
-  /** The same search as a MiniSearch query, for `MiniSearch.search` (what the scorer stands in for). */
-  query: Query;
 }
 
-/** A MiniSearch query that runs `groups` as {@link Bm25Scorer} does: one OR subquery per group. */
+/**
+ * A MiniSearch query that runs `groups` as {@link Bm25Scorer} does: one OR subquery per group.
+ * For `MiniSearch.search` itself, what the scorer stands in for (its tests, the benchmarks).
+ */
 export function miniSearchQuery(groups: readonly (readonly TermSpec[])[]): Query {
   return {
     combineWith: 'OR',
@@ -504,7 +505,6 @@ export class SearchIndex {
       years: new Set(terms.filter((term) => YEAR_TERM.test(term))),
       selectors: units.filter((unit) => unit.terms.some((term) => this.isSelector(term))),
       groups,
-      query: miniSearchQuery(groups),
     };
   }
 
