@@ -107,6 +107,8 @@ function assemble(
   parts: KnowledgeParts,
   index: SearchIndex,
   origin: KnowledgeBase['origin'],
+  /** The passages by id, when the caller already has them (a prebuilt load unpacks figures with them). */
+  passagesById = new Map(parts.passages.map((passage) => [passage.id, passage])),
 ): KnowledgeBase {
   const figuresByPassage = new Map<string, Figure[]>();
   for (const figure of parts.figures) {
@@ -121,7 +123,7 @@ function assemble(
     ...parts,
     index,
     documentsById: new Map(parts.documents.map((doc) => [doc.id, doc])),
-    passagesById: new Map(parts.passages.map((passage) => [passage.id, passage])),
+    passagesById,
     figuresById: new Map(parts.figures.map((figure) => [figure.id, figure])),
     figuresByPassage,
     origin,
@@ -281,6 +283,7 @@ export async function openKnowledgeBase(options: OpenOptions): Promise<Knowledge
           { ...bundle, figures: unpackFigures(bundle.figures, passagesById) },
           SearchIndex.fromJSON(bundle.index, bundle.documents, bundle.passages, synonyms),
           'prebuilt',
+          passagesById,
         );
       } catch {}
     }
