@@ -70,7 +70,7 @@ const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.375;
 const MAX_FUZZY = 6;
 
-/** One index term a query term reached, and the weight it scores with. */
+/** One index term a query term reached (itself, or a fuzzy or prefix match), and its postings. */
 interface Reached {
   source: string;
   derived: string;
