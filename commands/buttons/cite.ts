@@ -1,5 +1,6 @@
 import { codeBlock } from '@discordjs/formatters';
 import { citationOf } from '../../src/answer/citation.js';
+import { quoteOf } from '../../src/answer/quote.js';
 import { BUTTON, expiredButton, parseCiteCustomId } from '../render/buttons.js';
 import { plainCitation } from '../render/citation.js';
 import { passagesOfKeys } from '../render/keys.js';
@@ -21,7 +22,7 @@ export const button: ButtonModule = {
     const passages = keys && passagesOfKeys(kb, keys);
     if (!passages || passages.length === 0) return notice(expiredButton(invocation.locale));
     const citations = passages.map((passage) =>
-      plainCitation(citationOf(kb, passage), passage.text, invocation.locale),
+      plainCitation(citationOf(kb, passage), quoteOf(kb, passage).text, invocation.locale),
     );
     return notice(citations.map((citation) => codeBlock(citation)).join('\n'), {
       view: plainView(...citations),

@@ -153,7 +153,7 @@ export function answerEmbeds(page: AnswerPage, locale?: string): APIEmbed[] {
   const embeds = page.passages.map((passage) => {
     const showTitle = !shownDocs.has(passage.docId);
     shownDocs.add(passage.docId);
-    const own = page.figures.filter((figure) => figure.passageId === passage.id);
+    const own = page.figures.filter((figure) => passage.sources.includes(figure.passageId));
     return passageEmbed(passage, own, showTitle, locale);
   });
   const first = embeds[0];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { quoteOf } from '../../src/answer/quote.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Passage } from '../../src/types.js';
 
@@ -6,8 +7,8 @@ import type { Passage } from '../../src/types.js';
 export const KEY_LENGTH = 7;
 
 /**
- * A short key for a passage, for button custom ids (100 characters at most): a hash of its id and
- * text. A button keeps working after a restart and on any replica; when a reload changes or
+ * A short key for a quoted passage, for button custom ids (100 characters at most): a hash of its
+ * id and the text quoted. A button keeps working after a restart and on any replica; when a reload changes or
  * removes the passage, its key no longer resolves and the button says it has expired, instead of
  * citing text the message does not show.
  *
@@ -42,8 +43,13 @@ export function passagesOfKeys(kb: KnowledgeBase, keys: readonly string[]): Pass
   const byKey = kb.memo.get('passage-keys', () => {
     const map = new Map<string, Passage>();
     for (const passage of kb.passages) {
-      const key = passageKey(passage);
-      if (!map.has(key)) map.set(key, passage);
+      // An answer quotes a table's lead-in with its table, or alone when it quotes the table
+      // already: either quote names the passage.
+      const quote = quoteOf(kb, passage);
+      for (const text of new Set([quote.text, passage.text])) {
+        const key = passageKey({ id: passage.id, text });
+        if (!map.has(key)) map.set(key, passage);
+      }
     }
     return map;
   });

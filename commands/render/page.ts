@@ -1,5 +1,6 @@
 import { type Answer, type AnswerPassage, ask } from '../../src/answer/ask.js';
 import { citationOf } from '../../src/answer/citation.js';
+import { quoteOf } from '../../src/answer/quote.js';
 import { askMeta } from '../../src/insights/meta.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Passage } from '../../src/types.js';
@@ -30,7 +31,7 @@ export function askPaged(kb: KnowledgeBase, question: string): Answer {
 /** The first page of an answer (from {@link askPaged}): its best passages, their figures, the keys of the rest. */
 export function firstPage(answer: Answer): AnswerPage {
   const passages = answer.passages.slice(0, PAGE_SIZE);
-  const shown = new Set(passages.map((passage) => passage.id));
+  const shown = new Set(passages.flatMap((passage) => passage.sources));
   return {
     question: answer.query,
     offset: 0,
@@ -41,7 +42,8 @@ export function firstPage(answer: Answer): AnswerPage {
 }
 
 function quoted(kb: KnowledgeBase, passage: Passage): AnswerPassage {
-  return { id: passage.id, ...citationOf(kb, passage), text: passage.text, score: 0, matchedTerms: [] };
+  const { text, sources } = quoteOf(kb, passage);
+  return { id: passage.id, ...citationOf(kb, passage), text, sources, score: 0, matchedTerms: [] };
 }
 
 /**
@@ -55,10 +57,11 @@ export function pageOfKeys(
 ): AnswerPage | undefined {
   const passages = passagesOfKeys(kb, keys.slice(0, PAGE_SIZE));
   if (!passages || passages.length === 0) return undefined;
+  const quotes = passages.map((passage) => quoted(kb, passage));
   return {
     offset,
-    passages: passages.map((passage) => quoted(kb, passage)),
-    figures: passages.flatMap((passage) => kb.figuresByPassage.get(passage.id) ?? []),
+    passages: quotes,
+    figures: quotes.flatMap((quote) => quote.sources.flatMap((id) => kb.figuresByPassage.get(id) ?? [])),
     next: keys.slice(PAGE_SIZE),
   };
 }

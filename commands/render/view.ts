@@ -47,7 +47,7 @@ export function answerView(page: AnswerPage, locale?: string): TextView {
       shownDocs.add(passage.docId);
     }
     block.push(line({ text: '“' }, ...highlightSpans(passage.text, passage.matchedTerms), { text: '”' }));
-    for (const figure of page.figures.filter((f) => f.passageId === passage.id).slice(0, 6))
+    for (const figure of page.figures.filter((f) => passage.sources.includes(f.passageId)).slice(0, 6))
       block.push(
         line({ text: `  ${figure.label || figure.unit}: ` }, { text: figureValue(figure), bold: true }),
       );

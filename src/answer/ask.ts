@@ -8,6 +8,7 @@ import type { Citation, Figure, FigureKind } from '../types.js';
 import { citationOf } from './citation.js';
 import { analysisOf, descriptionMatch, type FigureRole, kindMatch } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
+import { ownQuote, quoteOf } from './quote.js';
 import { type PassageHit, rankPassages } from './rank.js';
 import { reachesStated, type StatedNumber, statedNumbers } from './stated.js';
 import { topicsOf } from './suggest.js';
@@ -15,7 +16,10 @@ import { topicsOf } from './suggest.js';
 /** A passage quoted in an answer, with its citation. */
 export interface AnswerPassage extends Citation {
   id: string;
+  /** The text quoted (see {@link quoteOf}: a table's lead-in is quoted with its table). */
   text: string;
+  /** The passages the quote holds, this one first; their figures are the quote's figures. */
+  sources: string[];
   score: number;
   /** Index terms of the passage that matched the question, for highlighting. */
   matchedTerms: string[];
@@ -258,24 +262,34 @@ export function ask(
       hasMore: false,
     };
   }
-  // Quote only passages that answer too, not the long tail of single-word matches.
-  const answering = hits.filter((hit) => isAnswer(hit));
-  const page = answering.slice(offset, offset + limit);
-  const passages: AnswerPassage[] = [];
-  for (const hit of page) {
+  // Quote only passages that answer too, not the long tail of single-word matches, and each
+  // passage once: a table quoted with its lead-in is not quoted again, nor a lead-in with a
+  // table already quoted.
+  const quotes: AnswerPassage[] = [];
+  const quoted = new Set<string>();
+  for (const hit of hits) {
+    if (quotes.length > offset + limit) break;
     const passage = kb.passagesById.get(hit.passageId);
-    if (!passage) continue;
-    passages.push({
+    if (!isAnswer(hit) || !passage || quoted.has(passage.id)) continue;
+    const full = quoteOf(kb, passage);
+    const quote = full.sources.some((id) => quoted.has(id)) ? ownQuote(passage) : full;
+    for (const id of quote.sources) quoted.add(id);
+    quotes.push({
       id: passage.id,
       ...citationOf(kb, passage),
-      text: passage.text,
+      text: quote.text,
+      sources: quote.sources,
       score: Math.round(hit.score * 1000) / 1000,
       matchedTerms: hit.matchedTerms,
     });
   }
+  const passages = quotes.slice(offset, offset + limit);
   const figures = rankFigures(
     query,
-    passages.map((passage) => ({ figures: kb.figuresByPassage.get(passage.id) ?? [], score: passage.score })),
+    passages.map((passage) => ({
+      figures: passage.sources.flatMap((id) => kb.figuresByPassage.get(id) ?? []),
+      score: passage.score,
+    })),
     { words: read.words, weights: kb.index.model.figure },
   );
   return {
@@ -285,6 +299,6 @@ export function ask(
     figures,
     matchedWords: best?.matchedWords ?? [],
     suggestions: [],
-    hasMore: answering.length > offset + limit,
+    hasMore: quotes.length > offset + limit,
   };
 }

@@ -40,6 +40,8 @@ export function findNumberSources(kb: KnowledgeBase, text: string, { limit = 3 }
       id,
       ...citationOf(kb, passage),
       text: passage.text,
+      // The passage that states the number, as it is (not with a table it may introduce).
+      sources: [id],
       score: relevance.get(id)?.score ?? 0,
       matchedTerms: [...(relevance.get(id)?.matchedTerms ?? []), ...numberTerms],
     });

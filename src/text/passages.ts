@@ -188,6 +188,34 @@ export function documentPassages(
   return { passages, rows };
 }
 
+const isTablePassage = (passage: Passage | undefined) =>
+  passage?.kind === 'table' || passage?.kind === 'table-row';
+
+/**
+ * The tables among passages in reading order, by the passage that introduces each: the last part
+ * of the paragraph, or the heading, that stands directly above the table in the same document
+ * ("The components of inventories are as follows:"). Maps the lead-in's id to the table's.
+ *
+ * @example
+ * tableLeadIns(splitPassages(doc)) // → Map { 'report#p2' => 'report#p3' } for a table in ¶3
+ */
+export function tableLeadIns(passages: Iterable<Passage>): Map<string, string> {
+  const leadIns = new Map<string, string>();
+  let previous: Passage | undefined;
+  for (const passage of passages) {
+    if (
+      passage.kind === 'table' &&
+      previous &&
+      !isTablePassage(previous) &&
+      previous.docId === passage.docId &&
+      previous.paragraph === passage.paragraph - 1
+    )
+      leadIns.set(previous.id, passage.id);
+    previous = passage;
+  }
+  return leadIns;
+}
+
 /**
  * Splits a document into passages: one per paragraph or heading, several when a paragraph is
  * longer than `limits.maxChars` (cut at sentence boundaries), one per table row. Ids are stable

@@ -34,6 +34,7 @@ function page(text: string, figures: Figure[], passages = 3): AnswerPage {
       url: 'https://example.org/r',
       paragraph: i + 1,
       text,
+      sources: [`doc#p${i + 1}`],
       score: 1,
       matchedTerms: ['enterpris'],
     })),

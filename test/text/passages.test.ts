@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphsOf, splitPassages } from '../../src/text/passages.js';
+import { paragraphsOf, splitPassages, tableLeadIns } from '../../src/text/passages.js';
 import type { KnowledgeDocument } from '../../src/types.js';
 
 const doc = (body: string): KnowledgeDocument => ({
@@ -44,5 +44,28 @@ describe('splitPassages', () => {
   it('gives the same ids for the same text', () => {
     const body = 'A.\n\nB is long. '.repeat(30);
     expect(splitPassages(doc(body)).map((p) => p.id)).toEqual(splitPassages(doc(body)).map((p) => p.id));
+  });
+});
+
+describe('tableLeadIns', () => {
+  const table = '| € million | 2019 | 2018 |\n| --- | --- | --- |\n| Raw materials | 3,445 | 2,969 |';
+
+  it('maps the paragraph right above a table, or its last part, to the table', () => {
+    const long = 'Sentence number one says a great deal about inventories. '.repeat(12).trim();
+    const passages = splitPassages(doc(`Intro.\n\n${long}\n\n${table}\n\nAfter.`));
+    const last = passages.filter((p) => p.paragraph === 2).at(-1);
+    expect(last?.part).toBeGreaterThan(1);
+    expect([...tableLeadIns(passages)]).toEqual([[last?.id, 'doc#p3']]);
+  });
+
+  it('gives no lead-in to a table that opens a document or follows another table', () => {
+    const passages = splitPassages(doc(`${table}\n\n${table}`));
+    expect(passages.filter((p) => p.kind === 'table').map((p) => p.id)).toEqual(['doc#p1', 'doc#p2']);
+    expect(tableLeadIns(passages).size).toBe(0);
+  });
+
+  it('takes a heading right above a table as its lead-in', () => {
+    const passages = splitPassages(doc(`# Inventories\n\n${table}`));
+    expect([...tableLeadIns(passages)]).toEqual([['doc#p1', 'doc#p2']]);
   });
 });
