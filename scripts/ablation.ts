@@ -30,6 +30,8 @@ const FAMILIES: { name: string; without?: string[]; model?: Partial<RankingModel
     name: 'stated numbers (a figure of the passage is the number the question states, as rounded)',
     without: ['stated'],
   },
+  { name: 'whole tables (a question across rows ranks the whole table)', without: ['wholeTable'] },
+  { name: 'table lead-ins (quoted with the table they introduce)', without: ['leadIn'] },
   { name: 'recency (newer report first)', without: ['recency'] },
   { name: 'proximity of the matched words', without: ['proximity'] },
   { name: 'phrase match (neighbouring question words side by side)', without: ['phrase'] },

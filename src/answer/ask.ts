@@ -271,7 +271,8 @@ export function ask(
     if (quotes.length > offset + limit) break;
     const passage = kb.passagesById.get(hit.passageId);
     if (!isAnswer(hit) || !passage || quoted.has(passage.id)) continue;
-    const full = quoteOf(kb, passage);
+    // Switched off (ablation), a lead-in is quoted alone.
+    const full = without?.has('leadIn') ? ownQuote(passage) : quoteOf(kb, passage);
     const quote = full.sources.some((id) => quoted.has(id)) ? ownQuote(passage) : full;
     for (const id of quote.sources) quoted.add(id);
     quotes.push({

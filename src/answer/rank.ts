@@ -14,6 +14,7 @@ import type { Figure } from '../types.js';
 import { figureFit } from './figure-analysis.js';
 import { type FigureIntent, figureIntent } from './intent.js';
 import { asksForReason, givesReason } from './reason.js';
+import { asksAcrossRows } from './rows.js';
 import { reachesStated, statedNumbers } from './stated.js';
 
 /** A passage ranked for a question: its features, its score, and whether it answers. */
@@ -127,6 +128,8 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const off = options.without ?? new Set<string>();
   // Switched off (ablation), the reason family gives figure fit back to why questions too.
   const wantsReason = !off.has('reason') && asksForReason(question);
+  // A question across a table's rows ("which segment grew most") is answered by the whole table.
+  const acrossRows = asksAcrossRows(question);
   const asked = finerPeriodsOf(question);
   // A number the question states ("did it make 5.5bn"), met by a figure of the passage as rounded.
   const stated = statedNumbers(question);
@@ -144,6 +147,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
       figureFit: wantsReason ? 0 : fit,
       reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
       stated: figures.some((figure) => stated.some((number) => reachesStated(figure, number))) ? 1 : 0,
+      wholeTable: acrossRows && kb.passagesById.get(candidate.passageId)?.kind === 'table' ? 1 : 0,
     };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;

@@ -21,6 +21,11 @@ export interface Lexicon {
   reasonCues: readonly string[];
   /** Phrases of a sentence that give a reason ("due to", "driven by", "由于"). */
   causeMarkers: readonly string[];
+  /**
+   * Phrases of a question that ask across the rows of a table: which of several, what a total is
+   * made of, the largest ("which", "components", "respectively", "哪些", "最高").
+   */
+  rowCues: readonly string[];
   /** Short words an initialism may skip (`EBITDA`: earnings before interest, taxes, depreciation and amortisation). */
   connectors: ReadonlySet<string>;
 }
@@ -58,6 +63,7 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     thresholdWords: en.thresholdWords,
     reasonCues: en.reasonCues,
     causeMarkers: en.causeMarkers,
+    rowCues: en.rowCues,
     connectors: new Set(en.connectors),
   },
   zh: {
@@ -68,6 +74,7 @@ export const LEXICONS: Readonly<Record<Language, Lexicon>> = {
     thresholdWords: zh.thresholdWords,
     reasonCues: zh.reasonCues,
     causeMarkers: zh.causeMarkers,
+    rowCues: zh.rowCues,
     connectors: new Set(zh.connectors),
   },
 };

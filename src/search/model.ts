@@ -16,6 +16,7 @@ export const RANK_FEATURES = [
   'figureFit',
   'reason',
   'stated',
+  'wholeTable',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 

@@ -107,7 +107,7 @@ export interface Candidate {
   docId: string;
   /** MiniSearch's BM25 score. */
   bm25: number;
-  features: Record<Exclude<RankFeature, 'figureFit' | 'reason' | 'stated'>, number>;
+  features: Record<Exclude<RankFeature, 'figureFit' | 'reason' | 'stated' | 'wholeTable'>, number>;
   /**
    * Share of the question's weight that no passage of the knowledge holds and that this passage
    * did not match through a typo either: what the question asks about that the documents lack.

@@ -85,3 +85,14 @@ describe('passage keys of a quoted lead-in', () => {
       expect(passagesOfKeys(kb, [passageKey({ id: leadIn.id, text })])).toEqual([leadIn]);
   });
 });
+
+describe('rankPassages, on a question across the rows of a table', () => {
+  it('marks the whole table, and no row, as answering a question across rows', () => {
+    const features = (question: string) =>
+      new Map(rankPassages(kb, question).hits.map((hit) => [hit.passageId, hit.features.wholeTable]));
+    const across = features('Which inventories were the largest in 2024, raw materials or finished goods?');
+    expect(across.get('ferrow-tools-2024#p3')).toBe(1);
+    expect(across.get('ferrow-tools-2024#p3.r1')).toBe(0);
+    expect(features('What were raw materials in 2024?').get('ferrow-tools-2024#p3')).toBe(0);
+  });
+});
