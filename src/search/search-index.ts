@@ -1,6 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import { findNonFigures } from '../figures/matchers.js';
-import { tableLeadIns } from '../text/passages.js';
 import type { DocumentMeta, Figure, Passage } from '../types.js';
 import { abbreviates, wordsOf } from './abbreviation.js';
 import { analyzeWords, tokenize, type WordUnit } from './analyzer.js';
@@ -218,8 +217,6 @@ export class SearchIndex {
   private readonly tokens = new Map<string, string[]>();
   private readonly words = new Map<string, string[]>();
   private readonly contexts = new Map<string, ReadonlySet<string>>();
-  /** Each table's lead-in, by the table's id, read on the first question that needs one. */
-  private leadIns: Map<string, string> | undefined;
   private readonly few: number;
   private scorers: { passages?: Bm25Scorer; figures?: Bm25Scorer } = {};
 
@@ -685,11 +682,6 @@ export class SearchIndex {
       if (!passage) return terms;
       const section = (passage as Passage & { section?: string }).section;
       if (section) for (const term of tokenize(section)) terms.add(term);
-      // A table, and each of its rows, is about what its lead-in says ("The components of
-      // inventories are as follows:"), which its cells rarely repeat.
-      const leadIn =
-        passage.kind === 'table' || passage.kind === 'table-row' ? this.leadInOf(passageId) : undefined;
-      if (leadIn) for (const term of this.tokensOf(leadIn)) terms.add(term);
       if (passage.part > 1) {
         const paragraph = paragraphIdOf(passageId);
         for (const part of new Set([1, passage.part - 1]))
@@ -697,14 +689,6 @@ export class SearchIndex {
       }
       return terms;
     });
-  }
-
-  /** The passage that introduces the table a table passage or row belongs to (see {@link tableLeadIns}). */
-  private leadInOf(passageId: string): string | undefined {
-    this.leadIns ??= new Map(
-      [...tableLeadIns(this.corpus.passages.values())].map(([leadIn, table]) => [table, leadIn]),
-    );
-    return this.leadIns.get(passageId.replace(/\.r\d+$/, ''));
   }
 
   /**

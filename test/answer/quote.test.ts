@@ -68,14 +68,6 @@ describe('ask, on a table and its lead-in', () => {
     const ids = answer.passages.flatMap((quoted) => quoted.sources);
     expect(new Set(ids).size).toBe(ids.length);
   });
-
-  it('reads a table row with the words of its lead-in, which the row does not repeat', () => {
-    const row = rankPassages(kb, 'components of inventories raw materials').hits.find(
-      (hit) => hit.passageId === 'ferrow-tools-2024#p3.r1',
-    );
-    expect(row?.features.coverage).toBeLessThan(1);
-    expect(row?.features.contextCoverage).toBe(1);
-  });
 });
 
 describe('passage keys of a quoted lead-in', () => {
