@@ -116,6 +116,8 @@ export interface Citation {
   published?: string;
   url?: string;
   paragraph: number;
+  /** The last paragraph the quote spans, when it spans more than one (a lead-in and its table: ¶3–4). */
+  lastParagraph?: number;
   /** The page, for formats with pages (cited `p. 3`). */
   page?: number;
   /** The section heading the passage stands under. */

@@ -21,9 +21,10 @@ export const button: ButtonModule = {
     const kb = context.knowledge();
     const passages = keys && passagesOfKeys(kb, keys);
     if (!passages || passages.length === 0) return notice(expiredButton(invocation.locale));
-    const citations = passages.map((passage) =>
-      plainCitation(citationOf(kb, passage), quoteOf(kb, passage).text, invocation.locale),
-    );
+    const citations = passages.map((passage) => {
+      const quote = quoteOf(kb, passage);
+      return plainCitation(citationOf(kb, passage, quote), quote.text, invocation.locale);
+    });
     return notice(citations.map((citation) => codeBlock(citation)).join('\n'), {
       view: plainView(...citations),
     });

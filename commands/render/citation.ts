@@ -1,3 +1,4 @@
+import { paragraphMark } from '../../src/answer/citation.js';
 import type { Citation } from '../../src/types.js';
 import { t } from '../i18n/index.js';
 import { truncate } from '../reply/enforce.js';
@@ -12,7 +13,7 @@ function pageOf(citation: Pick<Citation, 'page'>, locale: string | undefined): s
 /** The citation line of a quote: `PR Newswire · 2024-02-20 · Revenue by region · p. 2 · ¶3`. */
 export function citationLine(citation: Omit<Citation, 'docId' | 'title'>, locale?: string): string {
   const page = pageOf(citation, locale);
-  return [citation.source, citation.published, citation.section, page, `¶${citation.paragraph}`]
+  return [citation.source, citation.published, citation.section, page, paragraphMark(citation)]
     .filter(Boolean)
     .join(SEPARATOR);
 }
@@ -36,7 +37,7 @@ export function plainCitation(citation: Citation, text: string, locale?: string)
     citation.published,
     citation.section,
     page,
-    `¶${citation.paragraph}`,
+    paragraphMark(citation),
   ]
     .filter(Boolean)
     .join(', ');

@@ -42,8 +42,9 @@ export function firstPage(answer: Answer): AnswerPage {
 }
 
 function quoted(kb: KnowledgeBase, passage: Passage): AnswerPassage {
-  const { text, sources } = quoteOf(kb, passage);
-  return { id: passage.id, ...citationOf(kb, passage), text, sources, score: 0, matchedTerms: [] };
+  const quote = quoteOf(kb, passage);
+  const { text, sources } = quote;
+  return { id: passage.id, ...citationOf(kb, passage, quote), text, sources, score: 0, matchedTerms: [] };
 }
 
 /**

@@ -277,7 +277,7 @@ export function ask(
     for (const id of quote.sources) quoted.add(id);
     quotes.push({
       id: passage.id,
-      ...citationOf(kb, passage),
+      ...citationOf(kb, passage, quote),
       text: quote.text,
       sources: quote.sources,
       score: Math.round(hit.score * 1000) / 1000,

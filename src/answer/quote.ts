@@ -11,6 +11,8 @@ export interface Quote {
    * table's rows, whose figures are the quote's figures.
    */
   sources: string[];
+  /** The paragraph the quote ends in, when it is not the passage's own (the table a lead-in introduces). */
+  lastParagraph?: number;
 }
 
 /** The table each lead-in introduces, with its rows (`doc#p4.r1`, …), read once per knowledge base. */
@@ -45,6 +47,7 @@ export function quoteOf(kb: KnowledgeBase, passage: Passage): Quote {
   return {
     text: `${passage.text}\n${introduced.table.text}`,
     sources: [passage.id, introduced.table.id, ...introduced.rows],
+    lastParagraph: introduced.table.paragraph,
   };
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { citationLine } from '../../commands/render/citation.js';
 import { passageKey, passagesOfKeys } from '../../commands/render/keys.js';
 import { ask } from '../../src/answer/ask.js';
 import { quoteOf } from '../../src/answer/quote.js';
@@ -61,6 +62,8 @@ describe('ask, on a table and its lead-in', () => {
     expect(answer.passages[0]?.id).toBe('ferrow-tools-2024#p2');
     expect(answer.passages[0]?.text).toContain('Raw materials: 3,445 | 2,969');
     expect(answer.figures.map((figure) => figure.passageId)).toContain('ferrow-tools-2024#p3.r1');
+    expect(answer.passages[0]).toMatchObject({ paragraph: 2, lastParagraph: 3 });
+    expect(citationLine(answer.passages[0] ?? { paragraph: 0 })).toMatch(/¶2–3$/);
   });
 
   it('quotes each passage once: not the table, nor a row, again beside its lead-in', () => {
