@@ -8,9 +8,9 @@ export const KEY_LENGTH = 7;
 
 /**
  * A short key for a quoted passage, for button custom ids (100 characters at most): a hash of its
- * id and the text quoted. A button keeps working after a restart and on any replica; when a reload changes or
- * removes the passage, its key no longer resolves and the button says it has expired, instead of
- * citing text the message does not show.
+ * id and the text quoted. A button keeps working after a restart and on any replica; when a
+ * reload changes or removes the passage (or the table it is quoted with), its key no longer
+ * resolves and the button says it has expired, instead of citing text the message does not show.
  *
  * @example
  * passageKey({ id: 'doc#p3', text: 'Revenue rose.' }) // → 7 characters of [A-Za-z0-9_-]
