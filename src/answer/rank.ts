@@ -53,8 +53,13 @@ export interface RankingOptions {
 }
 
 /** The features of the answer model, from a candidate's ranking features and the question. */
-export function answerFeaturesOf(candidate: Candidate, fit: number): Record<AnswerFeature, number> {
+export function answerFeaturesOf(
+  candidate: Candidate,
+  fit: number,
+  wholeTable: number,
+): Record<AnswerFeature, number> {
   return {
+    wholeTable,
     coverage: candidate.features.coverage,
     contextCoverage: candidate.features.contextCoverage,
     documentCoverage: candidate.features.documentCoverage,
@@ -152,7 +157,7 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;
     for (const name of RANK_FEATURES) score += rankWeights[name] * features[name];
-    const answerFeatures = answerFeaturesOf(candidate, off.has('figureFit') ? 0 : fit);
+    const answerFeatures = answerFeaturesOf(candidate, off.has('figureFit') ? 0 : fit, features.wholeTable);
     for (const name of off) if (name in answerFeatures) answerFeatures[name as AnswerFeature] = 0;
     let logit = answerModel.bias;
     for (const name of ANSWER_FEATURES) logit += answerModel[name] * answerFeatures[name];

@@ -31,6 +31,7 @@ export const ANSWER_FEATURES = [
   'phrase',
   'figureFit',
   'titleFit',
+  'wholeTable',
 ] as const;
 export type AnswerFeature = (typeof ANSWER_FEATURES)[number];
 

@@ -85,6 +85,11 @@ describe('rankPassages, on a question across the rows of a table', () => {
   it('marks the whole table, and no row, as answering a question across rows', () => {
     const features = (question: string) =>
       new Map(rankPassages(kb, question).hits.map((hit) => [hit.passageId, hit.features.wholeTable]));
+    const table = rankPassages(kb, 'Which inventories were the largest in 2024?').hits.find(
+      (hit) => hit.passageId === 'ferrow-tools-2024#p3',
+    );
+    // The answer model reads it too: the question's framing words are not the table's.
+    expect(table?.answerFeatures.wholeTable).toBe(1);
     const across = features('Which inventories were the largest in 2024, raw materials or finished goods?');
     expect(across.get('ferrow-tools-2024#p3')).toBe(1);
     expect(across.get('ferrow-tools-2024#p3.r1')).toBe(0);
