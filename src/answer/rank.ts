@@ -145,14 +145,15 @@ export function rankPassages(kb: KnowledgeBase, question: string, options: Ranki
   const hits = candidates.map((candidate): PassageHit => {
     const figures = kb.figuresByPassage.get(candidate.passageId) ?? [];
     const fit = figureFit(figures, intent, words);
+    const passage = kb.passagesById.get(candidate.passageId);
     const features: Record<RankFeature, number> = {
       ...candidate.features,
       period: periodMatch(asked, figures, titlePeriodsOf(kb, candidate.docId)) ?? candidate.features.period,
       // A question that asks why asks for no figure: which passage holds the better one does not rank it.
       figureFit: wantsReason ? 0 : fit,
-      reason: wantsReason && givesReason(kb.passagesById.get(candidate.passageId)?.text ?? '') ? 1 : 0,
+      reason: wantsReason && givesReason(passage?.text ?? '') ? 1 : 0,
       stated: figures.some((figure) => stated.some((number) => reachesStated(figure, number))) ? 1 : 0,
-      wholeTable: acrossRows && kb.passagesById.get(candidate.passageId)?.kind === 'table' ? 1 : 0,
+      wholeTable: acrossRows && passage?.kind === 'table' ? 1 : 0,
     };
     for (const name of off) if (name in features) features[name as RankFeature] = 0;
     let score = 0;
